@@ -1,0 +1,16 @@
+// Placeholder until this command is built; replaced by its owner.
+import { UserError } from '../core/errors.js';
+import type { Command } from './types.js';
+
+const command: Command = {
+  name: 'check',
+  summary: 'check',
+  usage: 'check',
+  options: {},
+  examples: [],
+  allowPositionals: true,
+  async run() {
+    throw new UserError('"check" is not available in this build yet');
+  },
+};
+export default command;

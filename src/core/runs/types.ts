@@ -1,0 +1,88 @@
+// The run record: one player, one scenario, one attempt. Saved as one JSON file per run.
+import type { TaskStatus, Verdict } from '../grading/verdict.js';
+
+export const RUN_SCHEMA_VERSION = 1;
+
+export type HistoryMode = 'own' | 'given';
+export type RevealMode = 'task' | 'end' | 'never';
+
+export interface ModelParams {
+  temperature?: number;
+  maxTokens?: number;
+  reasoningEffort?: string;
+  timeoutSeconds?: number;
+  retries?: number;
+}
+
+export type Player =
+  | { kind: 'human'; name: string }
+  /** Never a key: only where the model lives and how it was asked. */
+  | { kind: 'model'; model: string; baseUrl: string; params: ModelParams };
+
+export interface PasteEvent {
+  at: string;
+  chars: number;
+}
+
+export interface Pause {
+  at: string;
+  ms: number;
+}
+
+export interface TaskResult {
+  taskId: string;
+  /** The submitted answer (absent until submitted). */
+  answer?: string;
+  /** Last state of the draft while typing (kept until submission, and after a crash). */
+  draft?: string;
+  startedAt?: string;
+  submittedAt?: string;
+  /** Wall time from first view to submission, ms. */
+  wallMs?: number;
+  /** Wall time minus pauses, ms. */
+  activeMs?: number;
+  pauses?: Pause[];
+  edits?: number;
+  pastes?: PasteEvent[];
+  /** Fraction (0..1) of the context's wrapped lines that were on screen at some point. */
+  linesSeenFraction?: number;
+  searches?: string[];
+  /** One verdict per rubric item, aligned with the task's rubric. */
+  verdicts: Verdict[];
+  status: TaskStatus;
+  /** Model runs: tries made, error if the task could not be answered, cut-off streams. */
+  tries?: number;
+  error?: string;
+  cutOff?: boolean;
+  /** Model runs: token usage as reported by the endpoint. */
+  usage?: { promptTokens?: number; completionTokens?: number };
+  /** Model runs: wall time of the request(s), ms. */
+  latencyMs?: number;
+}
+
+export type RunStatus = 'in-progress' | 'finished' | 'stopped';
+
+export interface RunRecord {
+  schemaVersion: typeof RUN_SCHEMA_VERSION;
+  id: string;
+  scenarioId: string;
+  scenarioHash: string;
+  scenarioTitle?: string;
+  category?: string;
+  player: Player;
+  history: HistoryMode;
+  /** Control run: the model was not given the context. */
+  noContext?: boolean;
+  reveal?: RevealMode;
+  /** Links the two sides of a versus match. */
+  matchId?: string;
+  /** A headless batch and the repeat number inside it (1-based). */
+  batchId?: string;
+  repeat?: number;
+  judge?: string;
+  startedAt: string;
+  endedAt?: string;
+  status: RunStatus;
+  /** One entry per scenario task, in scenario order. */
+  tasks: TaskResult[];
+}

@@ -1,0 +1,182 @@
+// The scenario format: one zod schema is the single source of truth for
+// scenario files, the TypeScript types, and scenarios/scenario.schema.json.
+import { z } from 'zod';
+
+export const CATEGORIES = [
+  'domain-knowledge-reasoning',
+  'rule-system-application',
+  'procedural-task-execution',
+  'empirical-discovery-simulation',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Human labels for categories, as CL-bench names them. */
+export const CATEGORY_LABELS: Record<Category, string> = {
+  'domain-knowledge-reasoning': 'Domain Knowledge Reasoning',
+  'rule-system-application': 'Rule System Application',
+  'procedural-task-execution': 'Procedural Task Execution',
+  'empirical-discovery-simulation': 'Empirical Discovery & Simulation',
+};
+
+export const ORIGINS = ['fictional', 'modified', 'niche'] as const;
+export type Origin = (typeof ORIGINS)[number];
+
+const stringOrList = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+
+// ---- checks: deterministic grading of one rubric item ----------------------
+
+export const IncludesCheck = z.strictObject({
+  type: z.literal('includes'),
+  value: stringOrList,
+  mode: z.enum(['all', 'any']).optional(),
+  caseSensitive: z.boolean().optional(),
+});
+export const ExcludesCheck = z.strictObject({
+  type: z.literal('excludes'),
+  value: stringOrList,
+  caseSensitive: z.boolean().optional(),
+});
+export const RegexCheck = z.strictObject({
+  type: z.literal('regex'),
+  pattern: z.string().min(1),
+  flags: z.string().regex(/^[dgimsuvy]*$/, 'flags may only use d g i m s u v y').optional(),
+  /** true: the answer must NOT match. */
+  negate: z.boolean().optional(),
+});
+export const NumberCheck = z.strictObject({
+  type: z.literal('number'),
+  value: z.number(),
+  tolerance: z.number().nonnegative().optional(),
+  relTolerance: z.number().nonnegative().optional(),
+});
+export const EqualsCheck = z.strictObject({
+  type: z.literal('equals'),
+  value: z.union([z.string(), z.number()]),
+  caseSensitive: z.boolean().optional(),
+});
+export const ChoiceCheck = z.strictObject({
+  type: z.literal('choice'),
+  value: z.string().min(1),
+  /** The option labels a player may choose from; default A-E. */
+  options: z.array(z.string().min(1)).optional(),
+});
+export const WordsCheck = z.strictObject({
+  type: z.literal('words'),
+  min: z.number().int().nonnegative().optional(),
+  max: z.number().int().nonnegative().optional(),
+});
+export const SentencesCheck = z.strictObject({
+  type: z.literal('sentences'),
+  min: z.number().int().nonnegative().optional(),
+  max: z.number().int().nonnegative().optional(),
+});
+export const JsonCheck = z.strictObject({
+  type: z.literal('json'),
+  /** Dotted path with [n] indices, e.g. `items[0].price`. */
+  path: z.string().optional(),
+  equals: z.unknown().optional(),
+});
+export const FormatCheck = z.strictObject({
+  type: z.literal('format'),
+  noBold: z.boolean().optional(),
+  noLists: z.boolean().optional(),
+  headings: z.array(z.string().min(1)).optional(),
+  endsWith: z.string().min(1).optional(),
+});
+
+export const CHECK_TYPES = [
+  'includes',
+  'excludes',
+  'regex',
+  'number',
+  'equals',
+  'choice',
+  'words',
+  'sentences',
+  'json',
+  'format',
+] as const;
+export type CheckType = (typeof CHECK_TYPES)[number];
+
+export const CheckSchema = z.discriminatedUnion('type', [
+  IncludesCheck,
+  ExcludesCheck,
+  RegexCheck,
+  NumberCheck,
+  EqualsCheck,
+  ChoiceCheck,
+  WordsCheck,
+  SentencesCheck,
+  JsonCheck,
+  FormatCheck,
+]);
+export type Check = z.infer<typeof CheckSchema>;
+
+// ---- rubric, tasks, scenario ------------------------------------------------
+
+export const RubricItemSchema = z.strictObject({
+  /** Shown to players and judges; self-contained (a judge never sees the context). */
+  text: z.string().min(1),
+  check: CheckSchema.optional(),
+  weight: z.number().positive().optional(),
+});
+export type RubricItem = z.infer<typeof RubricItemSchema>;
+
+export const WrongAnswerSchema = z.strictObject({
+  answer: z.string().min(1),
+  /** Which prior belief or slip produces this answer. */
+  why: z.string().min(1),
+});
+
+export const TASK_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+export const SCENARIO_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const TaskSchema = z.strictObject({
+  id: z.string().regex(TASK_ID, 'task ids use letters, digits, ".", "_" and "-"'),
+  /** Empty only for an imported CL-bench chain's first task (its question is inside the context). */
+  prompt: z.string(),
+  dependsOn: z.array(z.string()).optional(),
+  rubric: z.array(RubricItemSchema).min(1),
+  reference: z.string().optional(),
+  wrong: z.array(WrongAnswerSchema).optional(),
+  /** This task's answer as it stands in the history of later tasks under --history given. */
+  given: z.string().optional(),
+  /** Upstream id (CL-bench task_id) for imported tasks. */
+  sourceId: z.string().optional(),
+});
+export type Task = z.infer<typeof TaskSchema>;
+
+export const SourceSchema = z.strictObject({
+  format: z.string().min(1),
+  contextId: z.string().optional(),
+  taskIds: z.array(z.string()).optional(),
+  category: z.string().optional(),
+  subCategory: z.string().optional(),
+});
+
+export const ScenarioFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: z.string().regex(SCENARIO_ID, 'ids use lowercase letters, digits and single dashes ([a-z0-9-]+)'),
+  title: z.string().min(1),
+  category: z.enum(CATEGORIES),
+  subcategory: z.string().min(1),
+  origin: z.enum(ORIGINS),
+  language: z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 tag such as en or zh-Hans'),
+  estimatedMinutes: z.number().positive(),
+  notes: z.string().optional(),
+  system: z.string().optional(),
+  context: z.string().optional(),
+  contextFile: z.string().optional(),
+  tasks: z.array(TaskSchema).min(1),
+  source: SourceSchema.optional(),
+});
+export type ScenarioFile = z.infer<typeof ScenarioFileSchema>;
+
+/** A loaded, validated scenario: the context is resolved (contextFile read). */
+export interface Scenario extends Omit<ScenarioFile, 'context' | 'contextFile' | '$schema'> {
+  context: string;
+  /** Absolute path of the scenario file. */
+  path: string;
+  /** sha256 of the file content (and context file, if any): runs record it. */
+  hash: string;
+}
