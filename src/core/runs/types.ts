@@ -27,6 +27,8 @@ export interface PasteEvent {
 export interface Pause {
   at: string;
   ms: number;
+  /** `pause`: the player pressed the pause key; `closed`: clplay was not running (quit or crash). */
+  kind?: 'pause' | 'closed';
 }
 
 export interface TaskResult {
@@ -47,6 +49,14 @@ export interface TaskResult {
   /** Fraction (0..1) of the context's wrapped lines that were on screen at some point. */
   linesSeenFraction?: number;
   searches?: string[];
+  /** Human runs: parts of the context on screen during this task, as [from, to) character offsets. */
+  seen?: [number, number][];
+  /** Human runs: length of the context in characters (the unit of `seen`). */
+  contextChars?: number;
+  /** Human runs: ms of active viewing per tenth of the context (where the reader dwelt). */
+  dwellMs?: number[];
+  /** Human runs: last moment the task's clock was known running (a crash gap starts here). */
+  lastActiveAt?: string;
   /** One verdict per rubric item, aligned with the task's rubric. */
   verdicts: Verdict[];
   status: TaskStatus;
