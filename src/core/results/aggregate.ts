@@ -1,0 +1,151 @@
+// Humans beside models: solve rates per scenario, per category and overall.
+// Pending and unscored tasks are counted and shown; they never count as solved or failed,
+// so a solve rate is solved / decided tasks (decided = solved + failed).
+import type { TaskStatus, VerdictStatus } from '../grading/verdict.js';
+import type { TaskAttempt } from './attempts.js';
+import { mean, median, stdev } from './stats.js';
+
+export interface GroupResult {
+  group: string;
+  kind: 'human' | 'model';
+  /** Distinct people (humans) or 1 (a model). */
+  players: number;
+  runs: number;
+  attempts: number;
+  solved: number;
+  failed: number;
+  /** Attempted tasks whose verdicts are not all decided yet. */
+  pending: number;
+  /** solved / (solved + failed); null when nothing is decided. */
+  solveRate: number | null;
+  /** Mean and sample standard deviation of per-run solve rates (repeats). */
+  runSolveRateMean: number | null;
+  runSolveRateSd: number | null;
+  /** Weighted rubric pass rate over decided items. */
+  rubricPassRate: number | null;
+  items: Record<VerdictStatus, number>;
+  medianActiveMs: number | null;
+  pasted: number;
+}
+
+export interface ScopeResult {
+  /** "overall", a category, or a scenario id. */
+  scope: string;
+  groups: GroupResult[];
+}
+
+export interface ResultsReport {
+  overall: ScopeResult;
+  categories: ScopeResult[];
+  scenarios: ScopeResult[];
+}
+
+function summarize(group: string, rows: readonly TaskAttempt[]): GroupResult {
+  const kind = rows[0]!.playerKind;
+  const count = (s: TaskStatus) => rows.filter((r) => r.status === s).length;
+  const solved = count('solved');
+  const failed = count('failed');
+  const items: Record<VerdictStatus, number> = { pass: 0, fail: 0, pending: 0, unscored: 0 };
+  let passW = 0;
+  let decidedW = 0;
+  for (const r of rows) {
+    for (const k of Object.keys(items) as VerdictStatus[]) items[k] += r.counts[k];
+    // Items are pooled across tasks (a 20-item task weighs more than a 3-item one), as upstream.
+    passW += r.passWeight;
+    decidedW += r.decidedWeight;
+  }
+  const byRun = new Map<string, TaskAttempt[]>();
+  for (const r of rows) byRun.set(r.runId, [...(byRun.get(r.runId) ?? []), r]);
+  const runRates: number[] = [];
+  for (const rs of byRun.values()) {
+    const s = rs.filter((r) => r.status === 'solved').length;
+    const d = s + rs.filter((r) => r.status === 'failed').length;
+    if (d > 0) runRates.push(s / d);
+  }
+  const active = rows.map((r) => r.activeMs).filter((x): x is number => x !== null);
+  return {
+    group,
+    kind,
+    players: new Set(rows.map((r) => r.playerName)).size,
+    runs: byRun.size,
+    attempts: rows.length,
+    solved,
+    failed,
+    pending: rows.length - solved - failed,
+    solveRate: solved + failed > 0 ? solved / (solved + failed) : null,
+    runSolveRateMean: mean(runRates),
+    runSolveRateSd: stdev(runRates),
+    rubricPassRate: decidedW > 0 ? passW / decidedW : null,
+    items,
+    medianActiveMs: median(active),
+    pasted: rows.filter((r) => r.pasted).length,
+  };
+}
+
+/** Humans first, then models by name; a model's no-context control right after it. */
+function groupOrder(a: GroupResult, b: GroupResult): number {
+  if (a.kind !== b.kind) return a.kind === 'human' ? -1 : 1;
+  return a.group.localeCompare(b.group);
+}
+
+export function scopeResult(scope: string, rows: readonly TaskAttempt[]): ScopeResult {
+  const byGroup = new Map<string, TaskAttempt[]>();
+  for (const r of rows) byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), r]);
+  const groups = [...byGroup].map(([g, rs]) => summarize(g, rs)).sort(groupOrder);
+  return { scope, groups };
+}
+
+export function aggregate(rows: readonly TaskAttempt[]): ResultsReport {
+  const by = (key: (r: TaskAttempt) => string) => {
+    const m = new Map<string, TaskAttempt[]>();
+    for (const r of rows) m.set(key(r), [...(m.get(key(r)) ?? []), r]);
+    return [...m].sort(([a], [b]) => a.localeCompare(b)).map(([k, rs]) => scopeResult(k, rs));
+  };
+  return {
+    overall: scopeResult('overall', rows),
+    categories: by((r) => r.category),
+    scenarios: by((r) => r.scenarioId),
+  };
+}
+
+export interface TaskCell {
+  runId: string;
+  group: string;
+  playerName: string;
+  status: TaskStatus;
+  answerLength: number;
+}
+
+export interface TaskRow {
+  scenarioId: string;
+  taskId: string;
+  taskIndex: number;
+  cells: TaskCell[];
+  /** e.g. people solved it, no model did: what a demo points at. */
+  humansSolved: number;
+  humansTried: number;
+  modelsSolved: number;
+  modelsTried: number;
+}
+
+/** Every human's and model's verdict on each task, side by side. */
+export function perTask(rows: readonly TaskAttempt[]): TaskRow[] {
+  const m = new Map<string, TaskRow>();
+  for (const r of rows) {
+    const key = `${r.scenarioId}\u0000${r.taskId}`;
+    let row = m.get(key);
+    if (!row) {
+      row = { scenarioId: r.scenarioId, taskId: r.taskId, taskIndex: r.taskIndex, cells: [], humansSolved: 0, humansTried: 0, modelsSolved: 0, modelsTried: 0 };
+      m.set(key, row);
+    }
+    row.cells.push({ runId: r.runId, group: r.group, playerName: r.playerName, status: r.status, answerLength: r.answerLength });
+    if (r.playerKind === 'human') {
+      row.humansTried++;
+      if (r.status === 'solved') row.humansSolved++;
+    } else {
+      row.modelsTried++;
+      if (r.status === 'solved') row.modelsSolved++;
+    }
+  }
+  return [...m.values()].sort((a, b) => a.scenarioId.localeCompare(b.scenarioId) || a.taskIndex - b.taskIndex);
+}

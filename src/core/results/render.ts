@@ -1,0 +1,73 @@
+// The results as plain text: what `clplay results` prints when stdout is not a terminal,
+// and what the results screen shows in its panes.
+import { CATEGORY_LABELS, type Category } from '../scenario/schema.js';
+import type { Agreement } from './agreement.js';
+import type { GroupResult, ResultsReport, ScopeResult, TaskRow } from './aggregate.js';
+import { duration, pct, table } from './format.js';
+import { CLBENCH_PUBLISHED, CLBENCH_TEN_MODEL_AVERAGE } from './published.js';
+
+export const categoryLabel = (c: string) => CATEGORY_LABELS[c as Category] ?? c;
+
+const HEADER = ['group', 'people', 'runs', 'solved', 'solve rate', '+/- sd', 'rubric', 'pending', 'unscored items', 'median time/task'];
+const RIGHT = [false, true, true, true, true, true, true, true, true, true];
+
+function groupRow(g: GroupResult): string[] {
+  return [
+    g.group,
+    g.kind === 'human' ? String(g.players) : '-',
+    String(g.runs),
+    `${g.solved}/${g.solved + g.failed}`,
+    pct(g.solveRate),
+    g.kind === 'model' && g.runSolveRateSd !== null ? pct(g.runSolveRateSd) : '-',
+    pct(g.rubricPassRate),
+    String(g.pending),
+    String(g.items.unscored),
+    duration(g.medianActiveMs),
+  ];
+}
+
+export function scopeTable(s: ScopeResult): string {
+  return table(HEADER, s.groups.map(groupRow), RIGHT);
+}
+
+export function renderReport(report: ResultsReport, opts: { scenarios?: boolean } = {}): string {
+  const parts: string[] = [];
+  if (!report.overall.groups.length) return 'No results yet: play a scenario (`clplay`) or run a model (`clplay run`).';
+  parts.push('Overall', scopeTable(report.overall));
+  for (const c of report.categories) parts.push('', categoryLabel(c.scope), scopeTable(c));
+  if (opts.scenarios !== false) for (const s of report.scenarios) parts.push('', `Scenario ${s.scope}`, scopeTable(s));
+  return parts.join('\n');
+}
+
+export function renderTasks(rows: readonly TaskRow[]): string {
+  const mark = { solved: '✓', failed: '✗', pending: '…' } as const;
+  const header = ['scenario', 'task', 'humans solved', 'models solved', 'attempts (✓ solved, ✗ failed, … pending)'];
+  return table(
+    header,
+    rows.map((r) => [
+      r.scenarioId,
+      r.taskId,
+      `${r.humansSolved}/${r.humansTried}`,
+      `${r.modelsSolved}/${r.modelsTried}`,
+      r.cells.map((c) => `${mark[c.status]} ${c.group === 'humans' ? c.playerName : c.group}`).join(', '),
+    ]),
+    [false, false, true, true, false],
+  );
+}
+
+export function renderAgreement(a: Agreement): string {
+  if (!a.compared) return 'Judge agreement: no item was graded by both a person and an LLM judge yet.';
+  const lines = [`Judge agreement: ${a.agreed}/${a.compared} items (${pct(a.rate)}) graded alike by a person and an LLM judge.`];
+  for (const d of a.disagreements.slice(0, 20))
+    lines.push(`  ${d.scenarioId} ${d.taskId} item ${d.itemIndex + 1}: ${d.person} said ${d.personStatus}, ${d.judge} said ${d.judgeStatus} (run ${d.runId})`);
+  if (a.disagreements.length > 20) lines.push(`  ... and ${a.disagreements.length - 20} more`);
+  return lines.join('\n');
+}
+
+export function renderPublished(): string {
+  const rows = CLBENCH_PUBLISHED.map((p) => [p.model, `${p.overall}%`, ...[p.domain, p.rule, p.procedural, p.empirical].map((x) => (x === undefined ? '-' : `${x}%`))]);
+  return [
+    `For orientation, CL-bench's published solve rates (the paper's runs on CL-bench, not clplay's; ten-model average ${CLBENCH_TEN_MODEL_AVERAGE}%; no human baseline published):`,
+    table(['model', 'overall', 'domain', 'rule', 'procedural', 'empirical'], rows, [false, true, true, true, true, true]),
+  ].join('\n');
+}
