@@ -1,0 +1,191 @@
+// Drives the real `clplay` (dist/clplay.js) in a pseudo-terminal and reads the screen the way a
+// person sees it: node-pty runs the process, @xterm/headless interprets its output.
+// CI is removed from the child's environment (with CI set, Ink prints only the last frame).
+// Use waitForText / waitFor instead of sleeps.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { IPty } from 'node-pty';
+import xterm from '@xterm/headless';
+
+const require = createRequire(import.meta.url);
+const pty = require('node-pty') as typeof import('node-pty');
+
+export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
+export const CLI = join(REPO_ROOT, 'dist', 'clplay.js');
+
+export const KEYS = {
+  enter: '\r',
+  tab: '\t',
+  esc: '\x1b',
+  up: '\x1b[A',
+  down: '\x1b[B',
+  right: '\x1b[C',
+  left: '\x1b[D',
+  pageUp: '\x1b[5~',
+  pageDown: '\x1b[6~',
+  home: '\x1b[H',
+  end: '\x1b[F',
+  backspace: '\x7f',
+  ctrlC: '\x03',
+  ctrlJ: '\n',
+  ctrlS: '\x13',
+} as const;
+
+export interface TempDirs {
+  saves: string;
+  config: string;
+  root: string;
+  cleanup(): void;
+}
+
+/** Fresh saves and config folders under the OS temp dir. */
+export function tempDirs(prefix = 'clplay-e2e-'): TempDirs {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  const saves = join(root, 'saves');
+  const config = join(root, 'config');
+  return { root, saves, config, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+export interface SpawnOptions {
+  cols?: number;
+  rows?: number;
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+}
+
+export class PtySession {
+  readonly term: InstanceType<typeof xterm.Terminal>;
+  readonly proc: IPty;
+  readonly startedAt = performance.now();
+  /** Time (performance.now) of the first output byte. */
+  firstOutputAt: number | null = null;
+  exitCode: number | null = null;
+  signal: number | null = null;
+  raw = '';
+  private exited: Promise<number>;
+  private pendingWrites: Promise<void> = Promise.resolve();
+
+  constructor(args: string[], o: SpawnOptions = {}) {
+    const cols = o.cols ?? 100;
+    const rows = o.rows ?? 30;
+    this.term = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 1000 });
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries({ ...process.env, TERM: 'xterm-256color', ...o.env })) {
+      if (v !== undefined) env[k] = v;
+    }
+    delete env.CI;
+    delete env.NODE_ENV;
+    delete env.VITEST;
+    this.proc = pty.spawn(process.execPath, [CLI, ...args], { name: 'xterm-256color', cols, rows, cwd: o.cwd ?? REPO_ROOT, env });
+    this.proc.onData((d) => {
+      if (this.firstOutputAt === null) this.firstOutputAt = performance.now();
+      this.raw += d;
+      this.pendingWrites = this.pendingWrites.then(() => new Promise<void>((res) => this.term.write(d, res)));
+    });
+    this.exited = new Promise((res) => {
+      this.proc.onExit(({ exitCode, signal }) => {
+        this.exitCode = exitCode;
+        this.signal = signal ?? null;
+        res(exitCode);
+      });
+    });
+  }
+
+  /** The visible screen, one string per row, trailing spaces trimmed. */
+  lines(): string[] {
+    const buf = this.term.buffer.active;
+    const out: string[] = [];
+    for (let i = 0; i < this.term.rows; i++) out.push(buf.getLine(buf.viewportY + i)?.translateToString(true) ?? '');
+    return out;
+  }
+
+  screen(): string {
+    return this.lines().join('\n');
+  }
+
+  write(data: string): void {
+    this.proc.write(data);
+  }
+
+  /** Types text one chunk at a time (each chunk is one read for the app, like keystrokes). */
+  async type(text: string, delayMs = 5): Promise<void> {
+    for (const ch of text) {
+      this.proc.write(ch);
+      await sleep(delayMs);
+    }
+  }
+
+  resize(cols: number, rows: number): void {
+    this.proc.resize(cols, rows);
+    this.term.resize(cols, rows);
+  }
+
+  /** Waits until `pred(screen)` holds; throws with the screen on timeout. */
+  async waitFor(pred: (screen: string) => boolean, timeoutMs = 5000, what = 'condition'): Promise<string> {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      await this.pendingWrites;
+      const s = this.screen();
+      if (pred(s)) return s;
+      if (this.exitCode !== null && Date.now() > end - timeoutMs + 50) {
+        // exited: one last look, then fail fast
+        await sleep(20);
+        await this.pendingWrites;
+        const last = this.screen();
+        if (pred(last)) return last;
+        throw new Error(`process exited (${this.exitCode}) before ${what}; screen:\n${last}\nraw tail: ${JSON.stringify(this.raw.slice(-400))}`);
+      }
+      if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; screen:\n${s}`);
+      await sleep(15);
+    }
+  }
+
+  waitForText(text: string | RegExp, timeoutMs = 5000): Promise<string> {
+    const test = typeof text === 'string' ? (s: string) => s.includes(text) : (s: string) => text.test(s);
+    return this.waitFor(test, timeoutMs, `text ${String(text)}`);
+  }
+
+  waitForGone(text: string, timeoutMs = 5000): Promise<string> {
+    return this.waitFor((s) => !s.includes(text), timeoutMs, `text ${text} to disappear`);
+  }
+
+  /** Resolves with the exit code (throws on timeout). */
+  async waitForExit(timeoutMs = 5000): Promise<number> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, rej) => {
+      timer = setTimeout(() => rej(new Error(`process did not exit within ${timeoutMs} ms; screen:\n${this.screen()}`)), timeoutMs);
+    });
+    try {
+      const code = await Promise.race([this.exited, timeout]);
+      await this.pendingWrites;
+      return code;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  kill(signal: NodeJS.Signals = 'SIGTERM'): void {
+    if (this.exitCode === null) {
+      try {
+        this.proc.kill(signal);
+      } catch {
+        // already gone
+      }
+    }
+  }
+
+  dispose(): void {
+    this.kill('SIGKILL');
+    this.term.dispose();
+  }
+}
+
+export function spawnClplay(args: string[], o: SpawnOptions = {}): PtySession {
+  return new PtySession(args, o);
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((res) => setTimeout(res, ms));
+}
