@@ -1,16 +1,55 @@
-// Placeholder until this command is built; replaced by its owner.
+// `clplay export`: task attempts as csv or jsonl, or CL-bench infer.py rows for upstream's eval.py.
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
+import { attemptsOf } from '../core/results/attempts.js';
+import { EXPORT_FORMATS, toCsv, toJsonl, type ExportFormat } from '../core/results/export.js';
+import { savesOption, scenariosOption } from './options.js';
+import { filterOptions, loadResultsData } from './results-data.js';
 import type { Command } from './types.js';
 
 const command: Command = {
   name: 'export',
-  summary: 'export',
-  usage: 'export',
-  options: {},
-  examples: [],
-  allowPositionals: true,
-  async run() {
-    throw new UserError('"export" is not available in this build yet');
+  summary: 'Export task attempts as csv or jsonl (one row per attempt), or as CL-bench infer.py rows',
+  usage: 'export --format csv|jsonl|clbench [--out FILE] [filters]',
+  options: {
+    format: { type: 'string', valueName: 'FORMAT', description: `One of ${EXPORT_FORMATS.join(', ')} (default csv)` },
+    out: { type: 'string', valueName: 'FILE', description: 'Write to FILE instead of standard output' },
+    ...filterOptions,
+    ...scenariosOption,
+    ...savesOption,
+  },
+  examples: ['clplay export --format csv --out attempts.csv', 'clplay export --format clbench --model my-model --out my-model.jsonl'],
+  allowPositionals: false,
+  async run(args, io) {
+    const format = (args.values.format as string | undefined) ?? 'csv';
+    if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UserError(`--format "${format}" is not known; use one of ${EXPORT_FORMATS.join(', ')}`, 2);
+    const data = await loadResultsData(args, io);
+    for (const p of data.problems) io.stderr.write(`clplay: skipped ${p}\n`);
+    let text: string;
+    let count: number;
+    if ((format as ExportFormat) === 'clbench') {
+      const { toClbench } = await import('../core/results/export-clbench.js');
+      const out = toClbench(data.runs, data.scenarios);
+      for (const s of out.skipped) io.stderr.write(`clplay: skipped ${s}\n`);
+      text = out.text;
+      count = text ? text.trimEnd().split('\n').length : 0;
+    } else {
+      const rows = attemptsOf(data.runs, data.scenarios);
+      text = format === 'csv' ? toCsv(rows) : toJsonl(rows);
+      count = rows.length;
+    }
+    const out = args.values.out as string | undefined;
+    if (out) {
+      const path = resolve(io.cwd, out);
+      try {
+        await writeFile(path, text);
+      } catch (err) {
+        throw new UserError(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? err}; choose another --out`);
+      }
+      io.stderr.write(`clplay: wrote ${count} rows (${format}) to ${out}\n`);
+    } else io.stdout.write(text);
+    return 0;
   },
 };
 export default command;

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { RUN_ID, runProblem } from '../runs/store.js';
 import type { RunRecord } from '../runs/types.js';
 import { isArchive, readArchive } from './archive.js';
 
@@ -41,14 +42,13 @@ export function canonical(v: unknown): string {
 
 const contentHash = (run: RunRecord) => createHash('sha256').update(canonical(run)).digest('hex').slice(0, 10);
 
+/** A run this clplay can read, or why not (the same rules as loading saves). */
 export function asRun(value: unknown): RunRecord | string {
-  if (!value || typeof value !== 'object') return 'not a JSON object';
-  const r = value as Partial<RunRecord>;
-  if (typeof r.schemaVersion !== 'number') return 'not a clplay run (no schemaVersion)';
-  if (r.schemaVersion > 1) return `written by a newer clplay (schemaVersion ${r.schemaVersion}); update clplay`;
-  if (typeof r.id !== 'string' || !/^[\w.:-]+$/.test(r.id)) return 'not a clplay run (no valid id)';
-  if (typeof r.scenarioId !== 'string' || !Array.isArray(r.tasks) || !r.player) return 'not a clplay run (no scenarioId, player or tasks)';
-  return r as RunRecord;
+  const id = value && typeof value === 'object' ? (value as { id?: unknown }).id : undefined;
+  const problem = runProblem(value, typeof id === 'string' ? id : '');
+  if (problem) return problem;
+  if (!RUN_ID.test(id as string)) return `run id "${String(id)}" cannot be a file name`;
+  return value as RunRecord;
 }
 
 async function collect(path: string, out: Candidate[], skipped: string[]): Promise<void> {
