@@ -1,0 +1,146 @@
+// The LLM judge, CL-bench-compatible: strict, all-or-nothing per task (a task is solved only if
+// every item passes). It gets only the rubric items that have no machine check, and the answer
+// (the task only with `withTask`). A reply that cannot be used is retried a bounded number of
+// times; after that the items are `unscored` with the raw reply kept - never pass, never fail,
+// never dropped. Verdicts are cached, so regrading the same thing makes no call.
+import { PENDING, type Verdict } from '../grading/verdict.js';
+import { answerParams } from '../model/endpoint.js';
+import type { ChatClient } from '../model/client.js';
+import { errorMessage } from '../errors.js';
+import { judgeCacheKey, memoryCache, type VerdictCache } from './cache.js';
+import { parseJudgeReply } from './parse.js';
+import { judgeMessages } from './prompt.js';
+
+export const DEFAULT_JUDGE_ATTEMPTS = 3;
+/** Raw replies kept on unscored verdicts are cut to this many characters. */
+const RAW_MAX = 20_000;
+
+export interface Judge {
+  /** `judge:<model>` */
+  readonly by: string;
+  readonly model: string;
+  /**
+   * Judges `items` (rubric texts) for one answer; returns one verdict per item, in order.
+   * Calls the model only for items not in the cache.
+   */
+  judge(items: readonly string[], answer: string, opts?: { task?: string; signal?: AbortSignal }): Promise<JudgeOutcome>;
+}
+
+export interface JudgeOutcome {
+  /** One per item; `pending` for items left undecided because the call was stopped. */
+  verdicts: Verdict[];
+  /** Judge calls made (0 when everything came from the cache). */
+  calls: number;
+  cached: number;
+}
+
+export interface JudgeOptions {
+  cache?: VerdictCache;
+  /** Calls per task before the items are left unscored (default 3). */
+  attempts?: number;
+  /** Show the judge the task prompt too (CL-bench does not). */
+  withTask?: boolean;
+  now?: () => Date;
+}
+
+export function createJudge(client: ChatClient, opts: JudgeOptions = {}): Judge {
+  const ep = client.endpoint;
+  const by = `judge:${ep.model}`;
+  const cache = opts.cache ?? memoryCache();
+  const attempts = Math.max(1, opts.attempts ?? DEFAULT_JUDGE_ATTEMPTS);
+  const now = opts.now ?? (() => new Date());
+  const params = answerParams(ep.params) as Record<string, unknown>;
+
+  return {
+    by,
+    model: ep.model,
+    async judge(items, answer, callOpts = {}) {
+      const task = opts.withTask ? callOpts.task : undefined;
+      const at = () => now().toISOString();
+      const verdicts: (Verdict | undefined)[] = new Array(items.length).fill(undefined);
+      if (items.length === 0) return { verdicts: [], calls: 0, cached: 0 };
+      if (answer.trim() === '') {
+        // CL-bench scores an empty answer 0 without asking.
+        return { verdicts: items.map(() => ({ status: 'fail', by, reason: 'the answer is empty', at: at() })), calls: 0, cached: 0 };
+      }
+      const keys = items.map((item) => judgeCacheKey({ item, answer, model: ep.model, params, task }));
+      const todo: number[] = [];
+      let cached = 0;
+      keys.forEach((k, i) => {
+        const hit = cache.get(k);
+        if (hit) {
+          verdicts[i] = { status: hit.status, by: hit.by, reason: hit.reason, at: hit.at };
+          cached++;
+        } else todo.push(i);
+      });
+      let calls = 0;
+      if (todo.length > 0) {
+        const ask = todo.map((i) => items[i]!);
+        let lastRaw: string | undefined;
+        let lastProblem = '';
+        let done = false;
+        let stopped = false;
+        for (let a = 0; a < attempts && !done; a++) {
+          if (callOpts.signal?.aborted) {
+            stopped = true;
+            break;
+          }
+          const note =
+            a === 0
+              ? undefined
+              : `Your previous reply could not be used (${lastProblem}). Reply again with ONLY the JSON object, one entry for each of the ${ask.length} requirement(s), keeping reasons to one short sentence.`;
+          let reply: string;
+          try {
+            calls++;
+            const r = await client.complete(judgeMessages({ items: ask, answer, task }, note), { signal: callOpts.signal });
+            reply = r.text;
+            if (r.cutOff) {
+              stopped = true;
+              break;
+            }
+          } catch (err) {
+            // The transport already retried; a judge that cannot be reached leaves items unscored.
+            lastProblem = `the judge could not be asked: ${errorMessage(err)}`;
+            lastRaw = undefined;
+            break;
+          }
+          lastRaw = reply;
+          const parsed = parseJudgeReply(reply, ask.length);
+          if (parsed.ok) {
+            const when = at();
+            for (let j = 0; j < todo.length; j++) {
+              const it = parsed.items[j]!;
+              const v: Verdict = { status: it.pass ? 'pass' : 'fail', by, reason: shorten(it.reason), at: when };
+              verdicts[todo[j]!] = v;
+              await cache.put(keys[todo[j]!]!, { status: v.status as 'pass' | 'fail', by, reason: v.reason, at: when });
+            }
+            done = true;
+          } else {
+            lastProblem = parsed.problem;
+          }
+        }
+        if (stopped) {
+          // Stopped (Ctrl+C, Esc): nothing was decided; the items stay pending for a later grade.
+          for (const i of todo) verdicts[i] = { ...PENDING };
+        } else if (!done) {
+          const when = at();
+          for (const i of todo) {
+            verdicts[i] = {
+              status: 'unscored',
+              by,
+              reason: `judge reply not usable after ${calls} call(s): ${lastProblem}`,
+              at: when,
+              ...(lastRaw !== undefined ? { raw: lastRaw.length > RAW_MAX ? `${lastRaw.slice(0, RAW_MAX)}...[cut]` : lastRaw } : {}),
+            };
+          }
+        }
+      }
+      return { verdicts: verdicts as Verdict[], calls, cached };
+    },
+  };
+}
+
+function shorten(s: string, max = 600): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 3)}...` : t;
+}
