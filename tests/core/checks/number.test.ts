@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { runCheck } from '../../../src/core/checks/index.js';
+
+const num = (value: number, extra: { tolerance?: number; relTolerance?: number } = {}) => ({ type: 'number' as const, value, ...extra });
+
+describe('number check', () => {
+  it.each([
+    ['The total transfer volume is 2,100 L.'],
+    ['2 100 L'],
+    ['2\u202F100 L'],
+    ['about 2.1e3 litres'],
+    ['2.1 × 10³ L'],
+    ['総量は２１００リットル'],
+    ['总量为2100升。'],
+    ['Answer: 2100'],
+  ])('2100 passes for %j', (answer) => {
+    expect(runCheck(num(2100), answer).pass).toBe(true);
+  });
+
+  it.each([['21000 L'], ['210 L'], ['2,100.5 L'], ['2.1 L'], ['2,1 L'], ['no idea']])('2100 fails for %j', (answer) => {
+    expect(runCheck(num(2100), answer).pass).toBe(false);
+  });
+
+  it('reads negative numbers with any minus', () => {
+    expect(runCheck(num(-3.5), 'It drops to -3.5 °C').pass).toBe(true);
+    expect(runCheck(num(-3.5), 'It drops to \u22123.5 °C').pass).toBe(true);
+    expect(runCheck(num(-3.5), 'It drops to 3.5 °C').pass).toBe(false);
+    expect(runCheck(num(-3.5), 'from 10 - 3.5').pass).toBe(false);
+  });
+
+  it('reads full-width digits', () => {
+    expect(runCheck(num(12), '答えは１２です').pass).toBe(true);
+    expect(runCheck(num(12.5), '１２．５').pass).toBe(true);
+  });
+
+  it('matches a percentage as the number and as a fraction', () => {
+    expect(runCheck(num(45), 'The share is 45%.').pass).toBe(true);
+    expect(runCheck(num(0.45), 'The share is 45%.').pass).toBe(true);
+    expect(runCheck(num(0.45), 'The share is 45.').pass).toBe(false);
+    expect(runCheck(num(45), 'The share is 0.45.').pass).toBe(false);
+  });
+
+  it('applies absolute tolerance at its edges', () => {
+    const check = num(14, { tolerance: 0.5 });
+    expect(runCheck(check, '13.5').pass).toBe(true);
+    expect(runCheck(check, '14.5').pass).toBe(true);
+    expect(runCheck(check, '14.51').pass).toBe(false);
+    expect(runCheck(check, '13.49').pass).toBe(false);
+  });
+
+  it('applies relative tolerance, and the wider of both', () => {
+    expect(runCheck(num(200, { relTolerance: 0.05 }), '210').pass).toBe(true);
+    expect(runCheck(num(200, { relTolerance: 0.05 }), '210.5').pass).toBe(false);
+    expect(runCheck(num(-200, { relTolerance: 0.05 }), '-190').pass).toBe(true);
+    expect(runCheck(num(200, { tolerance: 1, relTolerance: 0.05 }), '209').pass).toBe(true);
+  });
+
+  it('tolerates float noise without a tolerance', () => {
+    expect(runCheck(num(0.3), '0.30').pass).toBe(true);
+    expect(runCheck(num(81), '81.0 marks').pass).toBe(true);
+    expect(runCheck(num(81), '80.99 marks').pass).toBe(false);
+  });
+
+  it('passes when ANY number matches', () => {
+    expect(runCheck(num(81), 'Art. 2 gives 80.5, rounded up per Art. 5 to 81 marks').pass).toBe(true);
+  });
+
+  it('says what it expected and what the answer gives', () => {
+    expect(runCheck(num(14, { tolerance: 0.5 }), 'I get 12, or 3.5 on the side').reason).toBe(
+      'expected 14 (+/-0.5); the answer gives 12 and 3.5',
+    );
+    expect(runCheck(num(14, { relTolerance: 0.05 }), 'one').reason).toBe('expected 14 (+/-5%); the answer has no number');
+    expect(runCheck(num(2100), 'It is 2,100 L').reason).toBe('found 2,100 (expected 2100)');
+    expect(runCheck(num(1), '2 3 4 5 6 7').reason).toBe('expected 1; the answer gives 2, 3, 4, 5 and 2 more');
+  });
+});
