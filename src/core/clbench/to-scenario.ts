@@ -1,0 +1,91 @@
+// One rebuilt CL-bench chain -> one clplay scenario file (the ScenarioFileSchema shape).
+//
+// Decisions:
+// - id `clbench-<first 8 of context_id>-<n>` (n = chain number within the context);
+// - origin `niche`: upstream does not say which of fictional / modified / niche a context is,
+//   and `niche` is the weakest of the three claims;
+// - language `en`, or `zh` when most letters of the context are CJK;
+// - estimatedMinutes: reading at ~1,000 characters a minute plus 5 minutes per task to answer;
+// - the context is the first user message verbatim and task 1's prompt is '' (its question is
+//   inside the context); later tasks' prompts are the later user messages; `given` holds the
+//   assistant turns; every rubric string becomes an item without a check (a judge or a person
+//   grades it); task ids are task-1..task-k and sourceId keeps upstream's task_id;
+// - key order puts the short fields first and the (possibly 320,000-character) context last, so
+//   the file is readable in an editor.
+import type { ScenarioFile } from '../scenario/schema.js';
+import type { Chain } from './chains.js';
+
+export function scenarioIdFor(short: string, n: number): string {
+  return `clbench-${short}-${n}`;
+}
+
+/** The `<first 8>` part: lowercase letters and digits of the context id. */
+export function shortContextId(contextId: string, length = 8): string {
+  return contextId.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, length);
+}
+
+const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/g;
+const LETTERS = /[A-Za-z\u00c0-\u024f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/g;
+
+function guessLanguage(text: string): string {
+  const sample = text.slice(0, 20_000);
+  const cjk = sample.match(CJK)?.length ?? 0;
+  const letters = sample.match(LETTERS)?.length ?? 0;
+  return letters > 0 && cjk / letters > 0.5 ? 'zh' : 'en';
+}
+
+/** A title from the context's first Markdown heading (or its first line), else the sub-category. */
+function titleFor(chain: Chain, short: string): string {
+  const head = chain.root.context.slice(0, 4_000);
+  const lines = head.split(/\r?\n/).map((l) => l.trim());
+  const heading = lines.find((l) => /^#{1,3}\s+\S/.test(l));
+  let base = heading ? heading.replace(/^#+\s+/, '').replace(/[*_`]+/g, '').trim() : '';
+  // eslint-disable-next-line no-control-regex
+  base = base.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  if (base.length > 70) base = base.slice(0, 69).trimEnd() + '…';
+  const sub = chain.rows[0]!.subCategory;
+  const title = base ? `${base} (${sub})` : `${sub} - CL-bench context ${short}`;
+  return chain.ofContext > 1 ? `${title}, chain ${chain.n}` : title;
+}
+
+export function chainToScenario(chain: Chain, short: string): ScenarioFile {
+  const first = chain.rows[0]!;
+  const tasks: ScenarioFile['tasks'] = chain.rows.map((row, i) => {
+    const given = chain.rows[i + 1]?.givenForParent;
+    return {
+      id: `task-${i + 1}`,
+      prompt: i === 0 ? '' : row.prompt,
+      ...(i > 0 ? { dependsOn: Array.from({ length: i }, (_, j) => `task-${j + 1}`) } : {}),
+      rubric: row.rubric,
+      ...(given !== undefined ? { given } : {}),
+      sourceId: row.taskId,
+    };
+  });
+  let chars = chain.root.context.length;
+  for (const row of chain.rows) chars += row.prompt.length + (row.givenForParent?.length ?? 0);
+  const estimatedMinutes = Math.max(1, Math.ceil(chars / 1000 + 5 * tasks.length));
+  const file: ScenarioFile = {
+    id: scenarioIdFor(short, chain.n),
+    title: titleFor(chain, short),
+    category: first.category,
+    subcategory: first.subCategory,
+    origin: 'niche',
+    language: guessLanguage(chain.root.context),
+    estimatedMinutes,
+    notes:
+      `Imported from CL-bench (context_id ${chain.contextId}${chain.ofContext > 1 ? `, chain ${chain.n} of ${chain.ofContext}` : ''}). ` +
+      "Task 1's question is inside the context, as upstream wrote it; `given` holds upstream's fixed assistant turns " +
+      '(history, not guaranteed gold answers). Rubric items have no machine checks: a judge or a person grades them.',
+    source: {
+      format: 'cl-bench',
+      contextId: chain.contextId,
+      taskIds: chain.rows.map((r) => r.taskId),
+      category: first.categoryLabel,
+      subCategory: first.subCategory,
+    },
+    tasks,
+  };
+  if (chain.root.system !== undefined) file.system = chain.root.system;
+  file.context = chain.root.context;
+  return file;
+}
