@@ -1,0 +1,317 @@
+// The context reader's state as a pure reducer (no React, no Ink): scroll position, the search
+// prompt and its matches, the outline overlay. The document (sanitized, wrapped once per width,
+// with its headings) is part of the state so every action is O(1) or O(matches).
+import type { Key } from 'ink';
+import { sanitize } from '../../../core/text/sanitize.js';
+import { wrapText, rowForSource, type WrappedText } from '../../../core/text/wrap.js';
+import { outline, type Heading } from '../../../core/text/outline.js';
+import { EMPTY_SEARCH, matchAtOrAfter, searchText, type SearchResult } from '../../../core/text/search.js';
+import { commandFor } from '../../keys/bindings.js';
+
+export interface ReaderDoc {
+  /** The sanitized text that is shown (offsets in search hits and rows refer to it). */
+  text: string;
+  wrapped: WrappedText;
+  headings: Heading[];
+  /** Row of each heading at this width. */
+  headingRows: number[];
+}
+
+export interface ReaderState {
+  doc: ReaderDoc;
+  /** First row shown. */
+  top: number;
+  /** Rows of text shown (the reader's height minus its status line). */
+  rows: number;
+  search: {
+    /** The prompt is open (the user is typing a query). */
+    open: boolean;
+    /** What is typed in the prompt. */
+    input: string;
+    result: SearchResult;
+    /** Index into result.matches of the current match, -1 for none. */
+    current: number;
+  };
+  outline: { open: boolean; index: number };
+  /** Every query submitted, in order (a human baseline records its searches). */
+  searches: { query: string; count: number }[];
+}
+
+export type ReaderAction =
+  | { type: 'scroll'; delta: number }
+  | { type: 'page'; dir: 1 | -1 }
+  | { type: 'halfPage'; dir: 1 | -1 }
+  | { type: 'top' }
+  | { type: 'bottom' }
+  | { type: 'gotoRow'; row: number }
+  | { type: 'gotoSource'; line: number; offset?: number }
+  | { type: 'layout'; doc: ReaderDoc; rows: number }
+  | { type: 'searchOpen' }
+  | { type: 'searchInput'; value: string }
+  | { type: 'searchSubmit'; query?: string }
+  | { type: 'searchCancel' }
+  | { type: 'searchClear' }
+  | { type: 'nextMatch' }
+  | { type: 'prevMatch' }
+  | { type: 'outlineOpen' }
+  | { type: 'outlineClose' }
+  | { type: 'outlineMove'; delta: number }
+  | { type: 'outlineJump'; index?: number };
+
+const docCache = new Map<string, Map<number, ReaderDoc>>();
+const sanitizedCache = new Map<string, { text: string; headings: Heading[] }>();
+
+/** Sanitize, wrap and outline `text` for `width` columns (cached per text and width). */
+export function prepareReaderDoc(text: string, width: number): ReaderDoc {
+  const w = Math.max(1, Math.floor(width));
+  let byWidth = docCache.get(text);
+  const hit = byWidth?.get(w);
+  if (hit) return hit;
+  let base = sanitizedCache.get(text);
+  if (!base) {
+    const clean = sanitize(text);
+    base = { text: clean, headings: outline(clean) };
+    sanitizedCache.set(text, base);
+    if (sanitizedCache.size > 4) sanitizedCache.delete(sanitizedCache.keys().next().value as string);
+  }
+  const wrapped = wrapText(base.text, w);
+  const doc: ReaderDoc = {
+    text: base.text,
+    wrapped,
+    headings: base.headings,
+    headingRows: base.headings.map((h) => wrapped.firstRow[h.line]),
+  };
+  if (!byWidth) {
+    byWidth = new Map();
+    docCache.set(text, byWidth);
+    if (docCache.size > 4) docCache.delete(docCache.keys().next().value as string);
+  }
+  byWidth.set(w, doc);
+  return doc;
+}
+
+export function createReaderState(doc: ReaderDoc, rows: number): ReaderState {
+  return {
+    doc,
+    top: 0,
+    rows: Math.max(1, rows),
+    search: { open: false, input: '', result: EMPTY_SEARCH, current: -1 },
+    outline: { open: false, index: 0 },
+    searches: [],
+  };
+}
+
+export function totalRows(s: ReaderState): number {
+  return s.doc.wrapped.lines.length;
+}
+
+export function maxTop(s: ReaderState): number {
+  return Math.max(0, totalRows(s) - s.rows);
+}
+
+function clampTop(s: ReaderState, top: number): number {
+  return Math.max(0, Math.min(Math.round(top), maxTop(s)));
+}
+
+function withTop(s: ReaderState, top: number): ReaderState {
+  const t = clampTop(s, top);
+  return t === s.top ? s : { ...s, top: t };
+}
+
+/** Scroll so that `row` is visible; when it was not, put it a third of the way down. */
+function reveal(s: ReaderState, row: number): ReaderState {
+  if (row >= s.top && row < s.top + s.rows) return s;
+  return withTop(s, row - Math.floor(s.rows / 3));
+}
+
+/** Source lines [from, to) on screen, and the total. */
+export function visibleSourceRange(s: ReaderState): { from: number; to: number; total: number } {
+  const lines = s.doc.wrapped.lines;
+  const total = s.doc.wrapped.sourceLines.length;
+  if (lines.length === 0) return { from: 0, to: 0, total };
+  const first = lines[Math.min(s.top, lines.length - 1)];
+  const last = lines[Math.min(s.top + s.rows, lines.length) - 1];
+  return { from: first.src, to: last.src + 1, total };
+}
+
+/** "lines 12-40 of 5,210 · 3%" */
+export function positionLabel(s: ReaderState): string {
+  const { from, to, total } = visibleSourceRange(s);
+  const rowsTotal = totalRows(s);
+  const pct = rowsTotal <= s.rows ? 100 : Math.round((Math.min(s.top + s.rows, rowsTotal) / rowsTotal) * 100);
+  return `lines ${from + 1}-${to} of ${total.toLocaleString('en-US')} · ${pct}%`;
+}
+
+/** Index of the heading at or above `row` (0 when none). */
+function headingAt(doc: ReaderDoc, row: number): number {
+  let idx = 0;
+  for (let i = 0; i < doc.headingRows.length; i++) {
+    if (doc.headingRows[i] <= row) idx = i;
+    else break;
+  }
+  return idx;
+}
+
+export function readerReducer(s: ReaderState, a: ReaderAction): ReaderState {
+  switch (a.type) {
+    case 'scroll':
+      return withTop(s, s.top + a.delta);
+    case 'page':
+      return withTop(s, s.top + a.dir * Math.max(1, s.rows - 1));
+    case 'halfPage':
+      return withTop(s, s.top + a.dir * Math.max(1, Math.floor(s.rows / 2)));
+    case 'top':
+      return withTop(s, 0);
+    case 'bottom':
+      return withTop(s, maxTop(s));
+    case 'gotoRow':
+      return withTop(s, a.row);
+    case 'gotoSource':
+      return withTop(s, rowForSource(s.doc.wrapped, a.line, a.offset ?? 0));
+    case 'layout': {
+      if (a.doc === s.doc && a.rows === s.rows) return s;
+      // Keep the same source position at the top across a re-wrap.
+      const oldLine = s.doc.wrapped.lines[s.top];
+      let next: ReaderState = { ...s, doc: a.doc, rows: Math.max(1, a.rows) };
+      if (a.doc !== s.doc) {
+        const top = oldLine ? rowForSource(a.doc.wrapped, oldLine.src, oldLine.offset) : 0;
+        const query = s.search.result.query;
+        const result = query ? searchText(a.doc.wrapped, query) : EMPTY_SEARCH;
+        const current = s.search.current >= 0 && result.matches.length ? Math.min(s.search.current, result.matches.length - 1) : -1;
+        next = { ...next, top, search: { ...s.search, result, current } };
+      }
+      return withTop(next, next.top);
+    }
+    case 'searchOpen':
+      return { ...s, outline: { ...s.outline, open: false }, search: { ...s.search, open: true, input: '' } };
+    case 'searchInput':
+      return { ...s, search: { ...s.search, input: a.value } };
+    case 'searchCancel':
+      return { ...s, search: { ...s.search, open: false, input: '' } };
+    case 'searchClear':
+      return { ...s, search: { open: false, input: '', result: EMPTY_SEARCH, current: -1 } };
+    case 'searchSubmit': {
+      const query = (a.query ?? s.search.input).trim();
+      if (!query) return { ...s, search: { ...s.search, open: false } };
+      const result = searchText(s.doc.wrapped, query);
+      const current = matchAtOrAfter(result, s.top);
+      const next: ReaderState = {
+        ...s,
+        search: { open: false, input: '', result, current },
+        searches: [...s.searches, { query, count: result.count }],
+      };
+      return current >= 0 ? reveal(next, result.matches[current].row) : next;
+    }
+    case 'nextMatch':
+    case 'prevMatch': {
+      const ms = s.search.result.matches;
+      if (ms.length === 0) return s;
+      let current: number;
+      const cur = s.search.current;
+      const curVisible = cur >= 0 && ms[cur].row >= s.top && ms[cur].row < s.top + s.rows;
+      if (a.type === 'nextMatch') {
+        current = curVisible ? (cur + 1) % ms.length : matchAtOrAfter(s.search.result, s.top);
+      } else if (curVisible) {
+        current = (cur - 1 + ms.length) % ms.length;
+      } else {
+        const after = matchAtOrAfter(s.search.result, s.top);
+        current = (after - 1 + ms.length) % ms.length;
+      }
+      return reveal({ ...s, search: { ...s.search, current } }, ms[current].row);
+    }
+    case 'outlineOpen':
+      if (s.doc.headings.length === 0) return s;
+      return { ...s, search: { ...s.search, open: false }, outline: { open: true, index: headingAt(s.doc, s.top) } };
+    case 'outlineClose':
+      return { ...s, outline: { ...s.outline, open: false } };
+    case 'outlineMove': {
+      const n = s.doc.headings.length;
+      if (n === 0) return s;
+      const index = Math.max(0, Math.min(n - 1, s.outline.index + a.delta));
+      return { ...s, outline: { ...s.outline, index } };
+    }
+    case 'outlineJump': {
+      const index = a.index ?? s.outline.index;
+      const row = s.doc.headingRows[index];
+      if (row === undefined) return { ...s, outline: { ...s.outline, open: false } };
+      return withTop({ ...s, outline: { open: false, index } }, row);
+    }
+  }
+}
+
+/** Which key contexts are active for the reader right now (for key hints and key routing). */
+export function readerContexts(s: ReaderState): ('search' | 'outline' | 'reader')[] {
+  if (s.search.open) return ['search'];
+  if (s.outline.open) return ['outline'];
+  return ['reader'];
+}
+
+/**
+ * The reader action a key press means when the reader has focus, or null when the key is not
+ * the reader's (Tab, Ctrl+C, ? ... are left to the screen). While the search prompt is open,
+ * every printable key edits the query.
+ */
+export function readerKeyAction(s: ReaderState, input: string, key: Key, raw?: string): ReaderAction | null {
+  if (s.search.open) {
+    const cmd = commandFor(['search'], input, key, raw, { typing: true });
+    if (cmd === 'search.submit') return { type: 'searchSubmit' };
+    if (cmd === 'search.cancel') return { type: 'searchCancel' };
+    if (key.backspace || key.delete) return { type: 'searchInput', value: dropLast(s.search.input) };
+    if (key.ctrl && input === 'u') return { type: 'searchInput', value: '' };
+    if (input && !key.ctrl && !key.meta && !key.tab && !key.return && !key.escape) {
+      return { type: 'searchInput', value: s.search.input + input.replace(/[\r\n\t]+/g, ' ').replace(/[\x00-\x1f\x7f]/g, '') };
+    }
+    return null;
+  }
+  if (s.outline.open) {
+    switch (commandFor(['outline'], input, key, raw)) {
+      case 'outline.up':
+        return { type: 'outlineMove', delta: -1 };
+      case 'outline.down':
+        return { type: 'outlineMove', delta: 1 };
+      case 'outline.jump':
+        return { type: 'outlineJump' };
+      case 'outline.close':
+        return { type: 'outlineClose' };
+    }
+    if (key.pageUp) return { type: 'outlineMove', delta: -Math.max(1, s.rows - 1) };
+    if (key.pageDown) return { type: 'outlineMove', delta: Math.max(1, s.rows - 1) };
+    return null;
+  }
+  switch (commandFor(['reader', 'play'], input, key, raw)) {
+    case 'reader.up':
+      return { type: 'scroll', delta: -1 };
+    case 'reader.down':
+      return { type: 'scroll', delta: 1 };
+    case 'reader.pageUp':
+      return { type: 'page', dir: -1 };
+    case 'reader.pageDown':
+      return { type: 'page', dir: 1 };
+    case 'reader.halfUp':
+      return { type: 'halfPage', dir: -1 };
+    case 'reader.halfDown':
+      return { type: 'halfPage', dir: 1 };
+    case 'reader.top':
+      return { type: 'top' };
+    case 'reader.bottom':
+      return { type: 'bottom' };
+    case 'reader.search':
+      return { type: 'searchOpen' };
+    case 'reader.nextMatch':
+      return { type: 'nextMatch' };
+    case 'reader.prevMatch':
+      return { type: 'prevMatch' };
+    case 'reader.clearSearch':
+      return s.search.result.query ? { type: 'searchClear' } : null;
+    case 'reader.outline':
+      return { type: 'outlineOpen' };
+    default:
+      return null;
+  }
+}
+
+function dropLast(s: string): string {
+  const chars = Array.from(s);
+  chars.pop();
+  return chars.join('');
+}

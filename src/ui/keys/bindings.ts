@@ -1,0 +1,378 @@
+// THE key-binding table: every shortcut of clplay is declared here, once.
+// Screens ask `commandFor(contexts, input, key, raw)` which command a key press means; the `?`
+// help screen, the footer hints and the README key table are generated from this table.
+//
+// Key facts on ink 6.8 (see shared/notes/ink-on-node20.md): Enter sets key.return; Ctrl+J arrives
+// as input "\n"; Alt+Enter is return + meta; Backspace (0x7f) arrives as key.delete, and so does
+// the forward Delete key ("\x1b[3~") - only the raw sequence tells them apart (see
+// use-raw-input.ts); a paste arrives as one input string; Esc sets key.escape AND key.meta.
+//
+// To add commands (H7, H8): append entries to BINDINGS (additive edits); `Command` follows.
+import type { Key } from 'ink';
+
+/** Where a binding applies. A screen passes the contexts that are active, most specific first. */
+export type KeyContext =
+  | 'global' // anywhere
+  | 'play' // the play screen, whatever has focus (also while typing in the editor)
+  | 'reader' // the context reader has focus
+  | 'search' // the reader's search prompt is open
+  | 'outline' // the reader's outline list is open
+  | 'editor' // the answer editor has focus
+  | 'confirm' // a yes/no question
+  | 'home'
+  | 'verdicts'
+  | 'summary'
+  | 'results';
+
+export const CONTEXT_TITLES: Record<KeyContext, string> = {
+  global: 'Everywhere',
+  play: 'Play screen (reader or editor)',
+  reader: 'Context reader',
+  search: 'Search prompt',
+  outline: 'Outline',
+  editor: 'Answer editor',
+  confirm: 'Questions',
+  home: 'Home',
+  verdicts: 'Verdicts',
+  summary: 'Summary',
+  results: 'Results',
+};
+
+export type KeyName =
+  | 'up'
+  | 'down'
+  | 'left'
+  | 'right'
+  | 'pageUp'
+  | 'pageDown'
+  | 'home'
+  | 'end'
+  | 'return'
+  | 'escape'
+  | 'tab'
+  | 'backspace' // Backspace / Ctrl+H (and 0x7f, which ink reports as delete)
+  | 'delete' // the forward Delete key (needs the raw sequence; see use-raw-input.ts)
+  | 'f1';
+
+export interface KeySpec {
+  /** Exact input string: a printable character ('j', '?', 'G', ' '), or '\n' for Ctrl+J.
+   *  With ctrl: the letter ('c' for Ctrl+C), as ink reports it. */
+  readonly input?: string;
+  readonly name?: KeyName;
+  readonly ctrl?: boolean;
+  readonly meta?: boolean;
+  /** Checked only when given (ink sets shift for capital letters by itself). */
+  readonly shift?: boolean;
+}
+
+export interface BindingDef {
+  readonly contexts: readonly KeyContext[];
+  readonly keys: readonly KeySpec[];
+  readonly description: string;
+  /** Footer hint: short key text and label. Commands without one are only in the help screen. */
+  readonly hint?: { readonly keys: string; readonly label: string };
+}
+
+export const BINDINGS = {
+  // --- everywhere
+  'app.quit': { contexts: ['global'], keys: [{ input: 'c', ctrl: true }], description: 'leave (asks first; your draft is kept)', hint: { keys: 'Ctrl+C', label: 'quit' } },
+  'app.help': { contexts: ['global'], keys: [{ input: '?' }, { name: 'f1' }], description: 'show all keys (F1 while typing)', hint: { keys: '?', label: 'keys' } },
+
+  // --- play screen, from the reader or the editor
+  'focus.toggle': { contexts: ['play'], keys: [{ name: 'tab' }, { name: 'tab', shift: true }], description: 'move focus between the reader and the editor', hint: { keys: 'Tab', label: 'focus' } },
+  'reader.pageUp': { contexts: ['play'], keys: [{ name: 'pageUp' }, { input: 'b' }], description: 'reader: page up (PgUp works from the editor too)' },
+  'reader.pageDown': { contexts: ['play'], keys: [{ name: 'pageDown' }, { input: ' ' }], description: 'reader: page down (PgDn works from the editor too)', hint: { keys: 'PgUp/PgDn', label: 'page' } },
+  'app.pause': { contexts: ['play'], keys: [{ input: 'p', ctrl: true }], description: 'pause: stop the clock and hide the task', hint: { keys: 'Ctrl+P', label: 'pause' } },
+
+  // --- the context reader
+  'reader.up': { contexts: ['reader'], keys: [{ name: 'up' }, { input: 'k' }], description: 'scroll up one line' },
+  'reader.down': { contexts: ['reader'], keys: [{ name: 'down' }, { input: 'j' }], description: 'scroll down one line', hint: { keys: '↑↓/jk', label: 'scroll' } },
+  'reader.halfUp': { contexts: ['reader'], keys: [{ input: 'u' }], description: 'scroll up half a page' },
+  'reader.halfDown': { contexts: ['reader'], keys: [{ input: 'd' }], description: 'scroll down half a page' },
+  'reader.top': { contexts: ['reader'], keys: [{ input: 'g' }, { name: 'home' }], description: 'go to the top' },
+  'reader.bottom': { contexts: ['reader'], keys: [{ input: 'G' }, { name: 'end' }], description: 'go to the bottom', hint: { keys: 'g/G', label: 'top/end' } },
+  'reader.search': { contexts: ['reader'], keys: [{ input: '/' }], description: 'search the context (case-insensitive)', hint: { keys: '/', label: 'search' } },
+  'reader.nextMatch': { contexts: ['reader'], keys: [{ input: 'n' }], description: 'next match', hint: { keys: 'n/N', label: 'next/prev' } },
+  'reader.prevMatch': { contexts: ['reader'], keys: [{ input: 'N' }], description: 'previous match' },
+  'reader.clearSearch': { contexts: ['reader'], keys: [{ name: 'escape' }], description: 'clear the search highlights' },
+  'reader.outline': { contexts: ['reader'], keys: [{ input: 'o' }], description: 'outline: the headings of the context, to jump to', hint: { keys: 'o', label: 'outline' } },
+
+  // --- the reader's search prompt
+  'search.submit': { contexts: ['search'], keys: [{ name: 'return' }], description: 'search for what you typed', hint: { keys: 'Enter', label: 'search' } },
+  'search.cancel': { contexts: ['search'], keys: [{ name: 'escape' }], description: 'close the prompt', hint: { keys: 'Esc', label: 'cancel' } },
+
+  // --- the outline list
+  'outline.up': { contexts: ['outline'], keys: [{ name: 'up' }, { input: 'k' }], description: 'previous heading' },
+  'outline.down': { contexts: ['outline'], keys: [{ name: 'down' }, { input: 'j' }], description: 'next heading', hint: { keys: '↑↓', label: 'choose' } },
+  'outline.jump': { contexts: ['outline'], keys: [{ name: 'return' }], description: 'jump to the heading', hint: { keys: 'Enter', label: 'jump' } },
+  'outline.close': { contexts: ['outline'], keys: [{ name: 'escape' }, { input: 'o' }], description: 'close the outline', hint: { keys: 'Esc', label: 'close' } },
+
+  // --- the answer editor
+  'editor.submit': { contexts: ['editor'], keys: [{ name: 'return' }], description: 'submit the answer', hint: { keys: 'Enter', label: 'submit' } },
+  'editor.newline': { contexts: ['editor'], keys: [{ input: '\n' }, { name: 'return', meta: true }, { name: 'return', shift: true }], description: 'new line (Ctrl+J, Alt+Enter; Shift+Enter where the terminal reports it)', hint: { keys: 'Ctrl+J', label: 'newline' } },
+  'editor.left': { contexts: ['editor'], keys: [{ name: 'left' }, { input: 'b', ctrl: true }], description: 'cursor left' },
+  'editor.right': { contexts: ['editor'], keys: [{ name: 'right' }, { input: 'f', ctrl: true }], description: 'cursor right' },
+  'editor.up': { contexts: ['editor'], keys: [{ name: 'up' }], description: 'cursor up (by screen line)' },
+  'editor.down': { contexts: ['editor'], keys: [{ name: 'down' }], description: 'cursor down (by screen line)' },
+  'editor.wordLeft': { contexts: ['editor'], keys: [{ name: 'left', ctrl: true }, { name: 'left', meta: true }, { input: 'b', meta: true }], description: 'word left' },
+  'editor.wordRight': { contexts: ['editor'], keys: [{ name: 'right', ctrl: true }, { name: 'right', meta: true }, { input: 'f', meta: true }], description: 'word right' },
+  'editor.home': { contexts: ['editor'], keys: [{ name: 'home' }, { input: 'a', ctrl: true }], description: 'start of line' },
+  'editor.end': { contexts: ['editor'], keys: [{ name: 'end' }, { input: 'e', ctrl: true }], description: 'end of line' },
+  'editor.docStart': { contexts: ['editor'], keys: [{ name: 'home', ctrl: true }], description: 'start of the answer' },
+  'editor.docEnd': { contexts: ['editor'], keys: [{ name: 'end', ctrl: true }], description: 'end of the answer' },
+  'editor.backspace': { contexts: ['editor'], keys: [{ name: 'backspace' }], description: 'delete the character before the cursor' },
+  'editor.delete': { contexts: ['editor'], keys: [{ name: 'delete' }, { input: 'd', ctrl: true }], description: 'delete the character under the cursor' },
+  'editor.deleteWordLeft': { contexts: ['editor'], keys: [{ input: 'w', ctrl: true }, { name: 'backspace', meta: true }], description: 'delete the word before the cursor' },
+  'editor.deleteWordRight': { contexts: ['editor'], keys: [{ input: 'd', meta: true }], description: 'delete the word after the cursor' },
+  'editor.killLineStart': { contexts: ['editor'], keys: [{ input: 'u', ctrl: true }], description: 'delete to the start of the line' },
+  'editor.killLineEnd': { contexts: ['editor'], keys: [{ input: 'k', ctrl: true }], description: 'delete to the end of the line' },
+  'editor.undo': { contexts: ['editor'], keys: [{ input: 'z', ctrl: true }], description: 'undo', hint: { keys: 'Ctrl+Z', label: 'undo' } },
+  'editor.redo': { contexts: ['editor'], keys: [{ input: 'y', ctrl: true }], description: 'redo' },
+
+  // --- yes/no questions
+  'confirm.yes': { contexts: ['confirm'], keys: [{ input: 'y' }, { input: 'Y' }], description: 'yes', hint: { keys: 'y', label: 'yes' } },
+  'confirm.no': { contexts: ['confirm'], keys: [{ input: 'n' }, { input: 'N' }, { name: 'escape' }], description: 'no', hint: { keys: 'n/Esc', label: 'no' } },
+
+  // --- verdicts (a person deciding pending rubric items)
+  'verdict.up': { contexts: ['verdicts'], keys: [{ name: 'up' }, { input: 'k' }], description: 'previous rubric item' },
+  'verdict.down': { contexts: ['verdicts'], keys: [{ name: 'down' }, { input: 'j' }], description: 'next rubric item', hint: { keys: '↑↓', label: 'item' } },
+  'verdict.markPass': { contexts: ['verdicts'], keys: [{ input: '+' }], description: 'mark the item as passed', hint: { keys: '+', label: 'pass' } },
+  'verdict.markFail': { contexts: ['verdicts'], keys: [{ input: '-' }], description: 'mark the item as failed', hint: { keys: '-', label: 'fail' } },
+
+  // --- results screen
+  'results.nextTab': { contexts: ['results'], keys: [{ name: 'right' }, { input: 'l' }, { name: 'tab' }], description: 'next tab', hint: { keys: '←→', label: 'tab' } },
+  'results.prevTab': { contexts: ['results'], keys: [{ name: 'left' }, { input: 'h' }, { name: 'tab', shift: true }], description: 'previous tab' },
+  'results.up': { contexts: ['results'], keys: [{ name: 'up' }, { input: 'k' }], description: 'up one line (on Tasks: the previous task)' },
+  'results.down': { contexts: ['results'], keys: [{ name: 'down' }, { input: 'j' }], description: 'down one line (on Tasks: the next task)', hint: { keys: '↑↓', label: 'move' } },
+  'results.pageUp': { contexts: ['results'], keys: [{ name: 'pageUp' }, { input: 'b' }], description: 'page up' },
+  'results.pageDown': { contexts: ['results'], keys: [{ name: 'pageDown' }, { input: ' ' }], description: 'page down' },
+  'results.open': { contexts: ['results'], keys: [{ name: 'return' }], description: "on Tasks: open every player's answer to the task", hint: { keys: 'Enter', label: 'answers' } },
+  'results.back': { contexts: ['results'], keys: [{ name: 'escape' }], description: 'close the answers; on a tab: leave' },
+  'results.quit': { contexts: ['results'], keys: [{ input: 'q' }], description: 'leave the results', hint: { keys: 'q', label: 'quit' } },
+} as const satisfies Record<string, BindingDef>;
+
+export type Command = keyof typeof BINDINGS;
+
+export function binding(command: Command): BindingDef {
+  return BINDINGS[command];
+}
+
+// ---------------------------------------------------------------- matching
+
+/** The raw sequence of the forward Delete key, with or without modifiers ("\x1b[3~", "\x1b[3;5~"). */
+export function isForwardDeleteRaw(raw: string | undefined): boolean {
+  return raw !== undefined && /^\x1b+\[3[~;$^]/.test(raw);
+}
+
+function isF1Raw(raw: string | undefined): boolean {
+  return raw !== undefined && /^\x1b+(?:OP|\[11~|\[\[A|\[1;\d+P|\[P)/.test(raw);
+}
+
+function nameMatches(name: KeyName, key: Key, raw: string | undefined): boolean {
+  switch (name) {
+    case 'up':
+      return key.upArrow;
+    case 'down':
+      return key.downArrow;
+    case 'left':
+      return key.leftArrow;
+    case 'right':
+      return key.rightArrow;
+    case 'pageUp':
+      return key.pageUp;
+    case 'pageDown':
+      return key.pageDown;
+    case 'home':
+      return key.home;
+    case 'end':
+      return key.end;
+    case 'return':
+      return key.return;
+    case 'escape':
+      return key.escape;
+    case 'tab':
+      return key.tab;
+    case 'backspace':
+      return key.backspace || (key.delete && !isForwardDeleteRaw(raw));
+    case 'delete':
+      return key.delete && isForwardDeleteRaw(raw);
+    case 'f1':
+      return isF1Raw(raw);
+  }
+}
+
+/** A spec that is plain typed text (no Ctrl/Alt): ignored while the user is typing. */
+export function isPrintableSpec(spec: KeySpec): boolean {
+  return spec.input !== undefined && spec.input !== '\n' && !spec.ctrl && !spec.meta;
+}
+
+/** Does this key press (ink's useInput arguments, plus the raw sequence if known) match `spec`? */
+export function keyMatches(spec: KeySpec, input: string, key: Key, raw?: string): boolean {
+  if ((spec.ctrl ?? false) !== key.ctrl) return false;
+  const isEscape = spec.name === 'escape';
+  // ink sets meta for Esc itself; "\x1b\x7f" (Alt+Backspace) is delete + meta.
+  if (!isEscape && (spec.meta ?? false) !== key.meta) return false;
+  if (spec.shift !== undefined && spec.shift !== key.shift) return false;
+  if (spec.name !== undefined) {
+    if (spec.name === 'tab' && spec.shift === undefined && key.shift) return false;
+    if (spec.name === 'return' && spec.shift === undefined && key.shift) return false;
+    if (!nameMatches(spec.name, key, raw)) return false;
+  }
+  if (spec.input !== undefined) {
+    if (input !== spec.input) return false;
+    // Ctrl+J's "\n" is not the Enter key.
+    if (key.return) return false;
+  }
+  return spec.name !== undefined || spec.input !== undefined;
+}
+
+/** Does this key press mean `command`? */
+export function matches(command: Command, input: string, key: Key, raw?: string): boolean {
+  return BINDINGS[command].keys.some((s) => keyMatches(s, input, key, raw));
+}
+
+export interface ResolveOptions {
+  /** The user is typing text (editor or a prompt has focus): plain-character bindings are skipped. */
+  typing?: boolean;
+}
+
+/**
+ * The command a key press means in the given contexts (most specific first), or undefined.
+ * Example: `commandFor(['outline', 'reader', 'play', 'global'], input, key, raw())`.
+ */
+export function commandFor(
+  contexts: readonly KeyContext[],
+  input: string,
+  key: Key,
+  raw?: string,
+  options: ResolveOptions = {},
+): Command | undefined {
+  for (const ctx of contexts) {
+    for (const command of Object.keys(BINDINGS) as Command[]) {
+      const def: BindingDef = BINDINGS[command];
+      if (!def.contexts.includes(ctx)) continue;
+      for (const spec of def.keys) {
+        if (options.typing && isPrintableSpec(spec)) continue;
+        if (keyMatches(spec, input, key, raw)) return command;
+      }
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- describing keys
+
+const NAME_LABEL: Record<KeyName, string> = {
+  up: '↑',
+  down: '↓',
+  left: '←',
+  right: '→',
+  pageUp: 'PgUp',
+  pageDown: 'PgDn',
+  home: 'Home',
+  end: 'End',
+  return: 'Enter',
+  escape: 'Esc',
+  tab: 'Tab',
+  backspace: 'Backspace',
+  delete: 'Delete',
+  f1: 'F1',
+};
+
+/** Human label of one key spec: "Ctrl+J", "Alt+Enter", "Shift+Tab", "Space", "G". */
+export function describeKey(spec: KeySpec): string {
+  if (spec.input === '\n') return 'Ctrl+J';
+  const mods = (spec.ctrl ? 'Ctrl+' : '') + (spec.meta ? 'Alt+' : '') + (spec.shift ? 'Shift+' : '');
+  let base = '';
+  if (spec.name) base = NAME_LABEL[spec.name];
+  else if (spec.input === ' ') base = 'Space';
+  else if (spec.input !== undefined) base = spec.ctrl || spec.meta ? spec.input.toUpperCase() : spec.input;
+  return mods + base;
+}
+
+/** All keys of a command, e.g. "↓ j". */
+export function describeCommand(command: Command): string {
+  return BINDINGS[command].keys.map(describeKey).join(' ');
+}
+
+export interface HelpLine {
+  command: Command;
+  context: KeyContext;
+  keys: string;
+  description: string;
+}
+
+export interface HelpSection {
+  context: KeyContext;
+  title: string;
+  lines: HelpLine[];
+}
+
+function asList(c: KeyContext | readonly KeyContext[]): readonly KeyContext[] {
+  return typeof c === 'string' ? [c] : c;
+}
+
+/** Help lines for the given contexts, in table order (grouped by context in the given order). */
+export function helpLines(contexts: KeyContext | readonly KeyContext[]): HelpLine[] {
+  return helpSections(contexts).flatMap((s) => s.lines);
+}
+
+/** Help grouped by context, for the `?` screen. */
+export function helpSections(contexts: KeyContext | readonly KeyContext[]): HelpSection[] {
+  const out: HelpSection[] = [];
+  for (const ctx of asList(contexts)) {
+    const lines: HelpLine[] = [];
+    for (const command of Object.keys(BINDINGS) as Command[]) {
+      const def: BindingDef = BINDINGS[command];
+      if (!def.contexts.includes(ctx)) continue;
+      lines.push({ command, context: ctx, keys: describeCommand(command), description: def.description });
+    }
+    if (lines.length) out.push({ context: ctx, title: CONTEXT_TITLES[ctx], lines });
+  }
+  return out;
+}
+
+export interface HintItem {
+  keys: string;
+  label: string;
+}
+
+/** Footer hints for the given contexts (commands that declare a hint), in order. */
+export function hintItems(contexts: KeyContext | readonly KeyContext[]): HintItem[] {
+  const out: HintItem[] = [];
+  for (const ctx of asList(contexts)) {
+    for (const command of Object.keys(BINDINGS) as Command[]) {
+      const def: BindingDef = BINDINGS[command];
+      if (def.hint && def.contexts.includes(ctx)) out.push({ keys: def.hint.keys, label: def.hint.label });
+    }
+  }
+  return out;
+}
+
+/** One-line footer: "↑↓/jk scroll · / search · ? keys", cut to `maxWidth` columns at a separator. */
+export function hintLine(contexts: KeyContext | readonly KeyContext[], maxWidth = Infinity): string {
+  let line = '';
+  for (const h of hintItems(contexts)) {
+    const part = `${h.keys} ${h.label}`;
+    const next = line ? `${line} · ${part}` : part;
+    if ([...next].length > maxWidth) break;
+    line = next;
+  }
+  return line;
+}
+
+/** The key table as Markdown (for the README), one section per context. */
+export function keysMarkdown(contexts: readonly KeyContext[] = Object.keys(CONTEXT_TITLES) as KeyContext[]): string {
+  const parts: string[] = [];
+  for (const s of helpSections(contexts)) {
+    parts.push(`### ${s.title}\n\n| Keys | Action |\n| --- | --- |`);
+    for (const l of s.lines) {
+      const keys = l.keys
+        .split(' ')
+        .map((k) => '`' + (k === '|' ? '\\|' : k) + '`')
+        .join(' ');
+      parts[parts.length - 1] += `\n| ${keys} | ${l.description} |`;
+    }
+  }
+  return parts.join('\n\n') + '\n';
+}
