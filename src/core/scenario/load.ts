@@ -1,0 +1,155 @@
+// Loading one scenario file: read (size-limited), decode, parse YAML or JSON, validate with the
+// zod schema, apply the cross-field rules, read the context file. Every problem is collected and
+// returned with its line and column - nothing here throws for a bad file.
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, extname, resolve } from 'node:path';
+import { issuesToProblems } from './issues.js';
+import { fieldPath, quote, type Problem } from './problem.js';
+import { crossFieldProblems } from './rules.js';
+import { closest } from './suggest.js';
+import { ScenarioFileSchema, type Scenario, type ScenarioFile } from './schema.js';
+import { decodeUtf8, parseJsonSource, parseYamlSource, type ParsedSource, type Position } from './source.js';
+
+export { formatProblem, type Problem } from './problem.js';
+
+/** Scenario and context files larger than this are refused unread (CL-bench's largest context is 0.3 MB). */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const SCENARIO_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
+
+export interface LoadResult {
+  scenario?: Scenario;
+  problems: Problem[];
+  /** The id the file declares, even when it is invalid (so a library can say "x is invalid"). */
+  id?: string;
+  /** Absolute path of the context file it names, if any (a library must not load it as a scenario). */
+  contextPath?: string;
+  /** Where the id is declared. */
+  idAt?: Position;
+}
+
+export async function loadScenarioFile(path: string): Promise<LoadResult> {
+  const file = path;
+  const problems: Problem[] = [];
+  const at = (pos: Position, field: string, message: string): Problem => ({ file, line: pos.line, col: pos.col, field, message });
+  const top = { line: 1, col: 1 };
+
+  const ext = extname(path).toLowerCase();
+  if (!(SCENARIO_EXTENSIONS as readonly string[]).includes(ext)) {
+    return { problems: [at(top, '', `not a scenario file (expected .yaml, .yml or .json)`)] };
+  }
+  const read = await readLimited(path);
+  if ('error' in read) return { problems: [at(top, '', read.error)] };
+  const hash = createHash('sha256').update(read.bytes);
+
+  const decoded = decodeUtf8(read.bytes);
+  if ('error' in decoded) return { problems: [at(decoded.error, '', decoded.error.message)] };
+  if (decoded.text.trim() === '') {
+    return { problems: [at(top, '', 'the file is empty; a scenario needs id, title, category, ..., context and tasks')] };
+  }
+  const parsed = ext === '.json' ? parseJsonSource(decoded.text) : parseYamlSource(decoded.text);
+  for (const e of parsed.errors) problems.push(at(e, '', e.message));
+  const source = parsed.source;
+  if (!source) return { problems };
+  const data = source.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    const got = Array.isArray(data) ? 'a list' : data === null ? 'nothing' : 'a single value';
+    problems.push(at(top, '', `a scenario file holds a mapping (id:, title:, tasks:, ...); this one holds ${got}`));
+    return { problems };
+  }
+  const rec = data as Record<string, unknown>;
+  const id = typeof rec.id === 'string' ? rec.id : undefined;
+  const idAt = source.locate(['id']);
+  const fieldAt = (p: readonly PropertyKey[], message: string, what: 'value' | 'key' = 'value'): Problem =>
+    at(source.locate(p, what), fieldPath(p), message);
+
+  const result = ScenarioFileSchema.safeParse(data);
+  if (!result.success) {
+    problems.push(...issuesToProblems(result.error.issues as never, { file, source, schema: ScenarioFileSchema }));
+  }
+  for (const r of crossFieldProblems(data)) problems.push(fieldAt(r.path, r.message, r.what));
+
+  // the context: inline or from a file next to the scenario
+  let context: string | undefined;
+  let contextPath: string | undefined;
+  const hasInline = typeof rec.context === 'string';
+  if (hasInline && typeof rec.contextFile === 'string') {
+    problems.push(fieldAt(['contextFile'], 'give either context or contextFile, not both'));
+  } else if (hasInline) {
+    context = rec.context as string;
+    if (context.trim() === '') problems.push(fieldAt(['context'], 'is empty; a scenario needs material to learn from'));
+  } else if (typeof rec.contextFile === 'string') {
+    contextPath = resolve(dirname(path), rec.contextFile);
+    const ctx = await readContextFile(contextPath, rec.contextFile);
+    if ('error' in ctx) problems.push(fieldAt(['contextFile'], ctx.error));
+    else {
+      hash.update(ctx.bytes);
+      context = ctx.text;
+      if (context.trim() === '') problems.push(fieldAt(['contextFile'], `${quote(rec.contextFile)} is empty; a scenario needs material to learn from`));
+    }
+  } else if (!('context' in rec) && !('contextFile' in rec) && !Object.keys(rec).some((k) => closest(k, ['context', 'contextFile']))) {
+    // (a key like "contextt" is reported as an unknown field with "did you mean")
+    problems.push(fieldAt([], 'missing context (give context: with the material, or contextFile: a path relative to this file)'));
+  }
+
+  sortProblems(problems);
+  if (problems.length > 0 || !result.success || context === undefined) return { problems, id, contextPath, idAt };
+  const { context: _c, contextFile: _f, $schema: _s, ...rest } = result.data as ScenarioFile;
+  const scenario: Scenario = { ...rest, context, path: resolve(path), hash: hash.digest('hex') };
+  return { scenario, problems, id, contextPath, idAt };
+}
+
+export function sortProblems(problems: Problem[]): Problem[] {
+  return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+async function readLimited(path: string): Promise<{ bytes: Buffer } | { error: string }> {
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) return { error: 'is a directory, not a scenario file' };
+    if (st.size > MAX_FILE_BYTES) {
+      return { error: `the file is ${mb(st.size)}; scenario files may be at most ${mb(MAX_FILE_BYTES)} (is it really a scenario?)` };
+    }
+    return { bytes: await readFile(path) };
+  } catch (err) {
+    return { error: `cannot read the file: ${describeFsError(err)}` };
+  }
+}
+
+async function readContextFile(abs: string, given: string): Promise<{ bytes: Buffer; text: string } | { error: string }> {
+  let bytes: Buffer;
+  try {
+    const st = await stat(abs);
+    if (st.isDirectory()) return { error: `${quote(given)} is a directory; contextFile names a text file` };
+    if (st.size > MAX_FILE_BYTES) return { error: `${quote(given)} is ${mb(st.size)}; a context file may be at most ${mb(MAX_FILE_BYTES)}` };
+    bytes = await readFile(abs);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { error: `${quote(given)} not found (looked for ${abs}; the path is relative to the scenario file)` };
+    return { error: `cannot read ${quote(given)}: ${describeFsError(err)}` };
+  }
+  const decoded = decodeUtf8(bytes);
+  if ('error' in decoded) return { error: `${quote(given)} line ${decoded.error.line}, column ${decoded.error.col}: ${decoded.error.message}` };
+  return { bytes, text: decoded.text.replace(/\r\n?/g, '\n') };
+}
+
+export function describeFsError(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  switch (e.code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return e.message ?? String(err);
+  }
+}
+
+export type { ParsedSource };

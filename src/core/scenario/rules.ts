@@ -1,0 +1,139 @@
+// Rules the schema alone cannot express: unique task ids, dependsOn pointing only backwards,
+// regexes that compile, a reference that passes every check, wrong answers that fail one,
+// prompts that are present. They run on the raw data, task by task, so a schema problem in one
+// task does not hide a rule problem in another.
+import { gradeByChecks } from '../grading/grade.js';
+import { CheckSchema, TaskSchema, type Task } from './schema.js';
+import { quote } from './problem.js';
+import { closest } from './suggest.js';
+
+export interface RuleProblem {
+  path: PropertyKey[];
+  what?: 'value' | 'key';
+  message: string;
+}
+
+type Rec = Record<string, unknown>;
+const isRec = (v: unknown): v is Rec => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+export function crossFieldProblems(data: unknown): RuleProblem[] {
+  const out: RuleProblem[] = [];
+  if (!isRec(data) || !Array.isArray(data.tasks)) return out;
+  const tasks = data.tasks as unknown[];
+  const isClBench = isRec(data.source) && data.source.format === 'cl-bench';
+  const firstIndex = new Map<string, number>();
+  tasks.forEach((t, i) => {
+    if (isRec(t) && typeof t.id === 'string' && !firstIndex.has(t.id)) firstIndex.set(t.id, i);
+  });
+  const allIds = [...firstIndex.keys()];
+
+  tasks.forEach((t, i) => {
+    if (!isRec(t)) return;
+    const at = (...rest: PropertyKey[]): PropertyKey[] => ['tasks', i, ...rest];
+    if (typeof t.id === 'string' && firstIndex.get(t.id) !== i) {
+      out.push({ path: at('id'), message: `duplicate task id ${quote(t.id)} (also tasks[${firstIndex.get(t.id)}]); task ids must be unique` });
+    }
+    if (typeof t.prompt === 'string' && t.prompt.trim() === '') {
+      if (i > 0) out.push({ path: at('prompt'), message: 'is empty; every task after the first needs a prompt' });
+      else if (!isClBench) {
+        out.push({
+          path: at('prompt'),
+          message: 'is empty; only an imported CL-bench chain (source.format: cl-bench) may leave the first prompt empty',
+        });
+      }
+    }
+    if (Array.isArray(t.dependsOn)) {
+      const seen = new Set<string>();
+      t.dependsOn.forEach((dep, k) => {
+        if (typeof dep !== 'string') return;
+        const p = at('dependsOn', k);
+        if (seen.has(dep)) out.push({ path: p, message: `${quote(dep)} is listed twice` });
+        seen.add(dep);
+        const j = firstIndex.get(dep);
+        if (dep === t.id) out.push({ path: p, message: 'a task cannot depend on itself' });
+        else if (j === undefined) {
+          const near = closest(dep, allIds);
+          out.push({
+            path: p,
+            message: `no task ${quote(dep)} in this scenario${near ? `; did you mean ${JSON.stringify(near)}?` : ` (task ids: ${allIds.join(', ')})`}`,
+          });
+        } else if (j > i) {
+          out.push({ path: p, message: `${quote(dep)} is a later task (tasks[${j}]); dependsOn may name only earlier tasks` });
+        }
+      });
+    }
+    const rubric = Array.isArray(t.rubric) ? (t.rubric as unknown[]) : [];
+    rubric.forEach((item, r) => {
+      if (!isRec(item) || !isRec(item.check)) return;
+      const c = item.check;
+      const p = (field: string): PropertyKey[] => at('rubric', r, 'check', field);
+      if (c.type === 'regex' && typeof c.pattern === 'string') {
+        try {
+          new RegExp(c.pattern, typeof c.flags === 'string' ? c.flags : undefined);
+        } catch (err) {
+          const why = (err as Error).message.replace(/^Invalid regular expression: /, '').replace(/^Invalid flags supplied to RegExp constructor /, 'bad flags ');
+          out.push({ path: p(typeof c.flags === 'string' && /flags/i.test(why) ? 'flags' : 'pattern'), message: `regex does not compile: ${why}` });
+        }
+      }
+      if ((c.type === 'words' || c.type === 'sentences') && typeof c.min === 'number' && typeof c.max === 'number' && c.min > c.max) {
+        out.push({ path: p('min'), message: `min ${c.min} is greater than max ${c.max}` });
+      }
+      if (c.type === 'choice' && typeof c.value === 'string' && Array.isArray(c.options) && !c.options.includes(c.value)) {
+        out.push({ path: p('value'), message: `${quote(c.value)} is not one of the options (${c.options.join(', ')})` });
+      }
+    });
+
+    // reference and wrong answers: graded only when the task itself is valid
+    const hasAnswers = typeof t.reference === 'string' || Array.isArray(t.wrong);
+    if (!hasAnswers) return;
+    const parsed = TaskSchema.safeParse(t);
+    if (!parsed.success) return;
+    const task: Task = parsed.data;
+    const checked = task.rubric.map((item) => !!item.check && CheckSchema.safeParse(item.check).success);
+    if (checked.some((ok, r) => ok && !compiles(task.rubric[r]!.check!))) return; // reported above
+    const grade = (answer: string): { status: string; reason: string }[] | string => {
+      try {
+        return gradeByChecks(task, answer);
+      } catch (err) {
+        return `a check failed to run: ${(err as Error).message}`;
+      }
+    };
+    if (task.reference !== undefined) {
+      const verdicts = grade(task.reference);
+      if (typeof verdicts === 'string') out.push({ path: at('reference'), message: verdicts });
+      else {
+        verdicts.forEach((v, r) => {
+          if (checked[r] && v.status !== 'pass') {
+            out.push({
+              path: at('reference'),
+              message: `fails rubric[${r}] (${task.rubric[r]!.check!.type} check): ${v.reason}; fix the reference or the check`,
+            });
+          }
+        });
+      }
+    }
+    (task.wrong ?? []).forEach((w, k) => {
+      const p = at('wrong', k, 'answer');
+      if (!checked.some(Boolean)) {
+        out.push({ path: p, message: 'the task has no machine check, so no check can fail this wrong answer; add a check to the rubric' });
+        return;
+      }
+      const verdicts = grade(w.answer);
+      if (typeof verdicts === 'string') out.push({ path: p, message: verdicts });
+      else if (!verdicts.some((v, r) => checked[r] && v.status === 'fail')) {
+        out.push({ path: p, message: `passes every check of the task (it should fail one: ${w.why}); tighten a check or add one` });
+      }
+    });
+  });
+  return out;
+}
+
+function compiles(check: { type: string; pattern?: string; flags?: string }): boolean {
+  if (check.type !== 'regex') return true;
+  try {
+    new RegExp(check.pattern ?? '', check.flags);
+    return true;
+  } catch {
+    return false;
+  }
+}
