@@ -1,0 +1,78 @@
+// Shared answer-key checks for the library-B scenarios (two procedural, two empirical): the file
+// loads without problems, meets the library's shape rules (issue 3), every reference passes every
+// machine check and every wrong answer fails at least one - through gradeByChecks, the grading
+// code the app uses.
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import { gradeByChecks } from '../../src/core/grading/grade.js';
+import { loadScenarioFile } from '../../src/core/scenario/load.js';
+import type { Scenario, Task } from '../../src/core/scenario/schema.js';
+import { BUNDLED_SCENARIOS } from '../../src/core/paths.js';
+
+export const scenarioPath = (id: string): string => join(BUNDLED_SCENARIOS, `${id}.yaml`);
+
+/** The scenario as it stands in the repo, loaded with the app's loader; throws on any problem. */
+export async function loadBundled(id: string): Promise<Scenario> {
+  const { scenario, problems } = await loadScenarioFile(scenarioPath(id));
+  if (!scenario || problems.length) throw new Error(`${id}: ${problems.map((p) => `${p.line}:${p.col} ${p.field}: ${p.message}`).join('; ')}`);
+  return scenario;
+}
+
+/** The raw YAML (for derivation tests that only need task texts). */
+export function rawScenario(id: string): { tasks: Task[]; contextFile?: string } {
+  return parse(readFileSync(scenarioPath(id), 'utf8'));
+}
+
+export function task(s: Scenario | { tasks: Task[] }, id: string): Task {
+  const t = s.tasks.find((x) => x.id === id);
+  if (!t) throw new Error(`no task ${id}`);
+  return t;
+}
+
+function failures(t: Task, answer: string): string[] {
+  return gradeByChecks(t, answer)
+    .map((v, i) => ({ v, item: t.rubric[i]! }))
+    .filter(({ v }) => v.status === 'fail')
+    .map(({ v, item }) => `${item.text} -> ${v.reason}`);
+}
+
+export function answerKeySuite(id: string): void {
+  it(`${id}: loads cleanly and has the library's shape`, async () => {
+    const s = await loadBundled(id);
+    expect(s.id).toBe(id);
+    expect(['fictional', 'modified']).toContain(s.origin);
+    expect(s.language).toBe('en');
+    expect(s.notes?.length ?? 0).toBeGreaterThan(200);
+    expect(s.estimatedMinutes).toBeGreaterThanOrEqual(15);
+    expect(s.estimatedMinutes).toBeLessThanOrEqual(40);
+    expect(s.context.length).toBeGreaterThanOrEqual(4000);
+    expect(s.context.length).toBeLessThanOrEqual(40000);
+    expect(s.tasks.length).toBeGreaterThanOrEqual(4);
+    const dependent = s.tasks.filter((t) => (t.dependsOn ?? []).length > 0).length;
+    expect(dependent * 2).toBeGreaterThanOrEqual(s.tasks.length);
+    for (const t of s.tasks) {
+      expect(t.prompt.trim(), t.id).not.toBe('');
+      expect(t.rubric.length, t.id).toBeGreaterThanOrEqual(3);
+      expect(t.rubric.length, t.id).toBeLessThanOrEqual(10);
+      expect(t.rubric.some((r) => r.check), `${t.id} has a machine check`).toBe(true);
+      expect(t.reference, `${t.id} has a reference`).toBeTruthy();
+      expect(t.wrong?.length ?? 0, `${t.id} has a wrong answer`).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it(`${id}: every reference passes every check`, async () => {
+    const s = await loadBundled(id);
+    for (const t of s.tasks) expect(failures(t, t.reference!), `${id}/${t.id} reference`).toEqual([]);
+  });
+
+  it(`${id}: every wrong answer fails at least one check`, async () => {
+    const s = await loadBundled(id);
+    for (const t of s.tasks) {
+      for (const w of t.wrong ?? []) {
+        expect(failures(t, w.answer).length, `${id}/${t.id} wrong answer: ${w.why}`).toBeGreaterThan(0);
+      }
+    }
+  });
+}
