@@ -62,11 +62,12 @@ function bareOk(label: string, bare: string, after: string): boolean {
 }
 
 /** Runs every pattern for every label; returns the non-negated hits in text order. */
-function scan(text: string, labels: string[], patterns: ((l: string) => string)[], checkNegation: boolean): Found[] {
+function scan(text: string, labels: string[], patterns: Pattern[], checkNegation: boolean): Found[] {
   const hits: { label: string; index: number; evidence: string }[] = [];
+  const any = labels.map(esc).join('|');
   for (const label of labels) {
     for (const make of patterns) {
-      const re = new RegExp(make(esc(label)), 'giu');
+      const re = new RegExp(make(esc(label), any), 'giu');
       for (const m of text.matchAll(re)) {
         const end = m.index + m[0].length;
         const bare = m.groups?.bare;
@@ -83,21 +84,32 @@ function scan(text: string, labels: string[], patterns: ((l: string) => string)[
 // A label as written in a statement: B, (B), [B], option B, choice (B), letter B.
 const LABEL = (l: string) =>
   `(?:(?:option|choice|letter|alternative)\\s+[(\\[]?${l}[)\\]]?${NB}|[(\\[]${l}[)\\]]|(?<bare>${l})${NB})`;
+const ANY = (any: string) => `(?:(?:option|choice|letter|alternative)\\s+)?[(\\[]?(?:${any})[)\\]]?${NB}`;
 const ADVERB = '(?:(?:therefore|thus|hence|clearly|definitely|probably|likely|simply|indeed|so)\\s+)?';
 
-const STATEMENTS: ((l: string) => string)[] = [
-  (l) => `\\b(?:answer|option|choice)\\s*(?:is|would\\s+be|will\\s+be|must\\s+be|should\\s+be|=)\\s*:?\\s*${ADVERB}${LABEL(l)}`,
-  (l) => `\\b(?:answer|choice)\\s*[:：]\\s*${LABEL(l)}`,
-  (l) => `\\bI\\s*(?:would|'d|will|'ll|am going to|'m going to)?\\s*(?:choose|chose|pick|picked|select|selected|go\\s+with|going\\s+with|opt\\s+for)\\s+${LABEL(l)}`,
+// How a statement of the answer begins: "the answer is", "answer:", "I choose".
+const HEADS = [
+  `\\b(?:answer|option|choice)\\s*(?:is|would\\s+be|will\\s+be|must\\s+be|should\\s+be|=)\\s*:?\\s*${ADVERB}`,
+  `\\b(?:answer|choice)\\s*[:：]\\s*`,
+  `\\bI\\s*(?:would|'d|will|'ll|am going to|'m going to)?\\s*(?:choose|chose|pick|picked|select|selected|go\\s+with|going\\s+with|opt\\s+for)\\s+`,
+];
+const JOIN = '\\s*(?:,|/|&|\\bor\\b|\\band\\b|\\band/or\\b)\\s*';
+
+type Pattern = (label: string, any: string) => string;
+
+const STATEMENTS: Pattern[] = [
+  ...HEADS.map((head): Pattern => (l) => `${head}${LABEL(l)}`),
+  // the second or third label of "the answer is B or C"
+  ...HEADS.map((head): Pattern => (l, any) => `${head}(?:${ANY(any)}${JOIN}){1,3}${LABEL(l)}`),
   (l) => `${PB}${LABEL(l)}\\s+(?:is|would\\s+be|must\\s+be)\\s+(?:the\\s+)?(?:correct|right|best|true|answer)\\b`,
 ];
 
 // A line that starts with a label: "B", "(B)", "B)", "B.", "B:", "B - ...", after list or quote marks.
-const LINE_START: ((l: string) => string)[] = [
+const LINE_START: Pattern[] = [
   (l) => `^[\\t >*_#-]*[(\\[]?${l}(?:[)\\]](?!\\S)|[)\\]]\\s|[.:](?!\\S)|[.:]\\s|\\s+[-–—]\\s|\\s*$)`,
 ];
 
-const MENTIONS: ((l: string) => string)[] = [
+const MENTIONS: Pattern[] = [
   (l) => `\\b(?:option|choice|letter|alternative)\\s+[(\\[]?${l}[)\\]]?${NB}`,
   (l) => `\\(${l}\\)`,
   (l) => `\\[${l}\\]`,
@@ -123,19 +135,31 @@ function decide(hits: Found[]): Decision {
   return { kind: 'many', labels, found: hits };
 }
 
+/** A line made only of labels and "and"/"or"/","  ("B and C", "(B), (C)") names them all. */
+function onlyLabels(lines: string[], labels: string[]): Decision {
+  const any = ANY(labels.map(esc).join('|'));
+  const whole = new RegExp(`^[\\t >*_#-]*${any}(?:${JOIN}${any})+\\s*[.!]?\\s*$`, 'iu');
+  const hits: Found[] = [];
+  for (const line of lines) {
+    if (!whole.test(line)) continue;
+    for (const label of labels) {
+      if (new RegExp(`${PB}[(\\[]?${esc(label)}[)\\]]?${NB}`, 'iu').test(line)) hits.push({ label, evidence: quote(line, 50) });
+    }
+  }
+  return decide(hits);
+}
+
 function readChoice(text: string, labels: string[]): Decision {
   const flat = plain(text);
   const lines = flat.split('\n');
-  const levels: Found[][] = [
-    scan(flat, labels, STATEMENTS, true),
-    lines.flatMap((line) => scan(line, labels, LINE_START, false)),
-    scan(fold(text), labels, MENTIONS, true),
-  ];
-  for (const hits of levels) {
-    const d = decide(hits);
-    if (d.kind !== 'none') return d;
-  }
-  return { kind: 'none' };
+  const statements = decide(scan(flat, labels, STATEMENTS, true));
+  if (statements.kind !== 'none') return statements;
+  const only = onlyLabels(lines, labels);
+  if (only.kind !== 'none') return only;
+  // Several lines starting with different labels are an echoed option list, not a choice.
+  const starts = decide(lines.flatMap((line) => scan(line, labels, LINE_START, false)));
+  if (starts.kind === 'one') return starts;
+  return decide(scan(fold(text), labels, MENTIONS, true));
 }
 
 /** The option(s) an answer chooses. Exported for the play screens and tests. */

@@ -27,10 +27,24 @@ const ABBREVIATIONS = new Set([
 
 /** Splits text into sentences (see the file comment); fragments without a letter or digit are dropped. */
 export function splitSentences(text: string): string[] {
-  const blocks = text
-    .replace(/\r\n?/g, '\n')
-    // blank lines, list items and headings start a new block
-    .split(/\n\s*\n|\n(?=[ \t]*(?:[-*+•]|\d{1,3}[.)]|#{1,6})\s)/);
+  const blocks: string[] = [];
+  let current: string[] = [];
+  const flush = () => {
+    if (current.length) blocks.push(current.join('\n'));
+    current = [];
+  };
+  // Blank lines end a block; list items and headings start one; a heading is a block of its own.
+  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
+    if (!line.trim()) flush();
+    else if (/^[ \t]*#{1,6}[ \t]/.test(line)) {
+      flush();
+      blocks.push(line);
+    } else {
+      if (/^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]/.test(line)) flush();
+      current.push(line);
+    }
+  }
+  flush();
   const out: string[] = [];
   for (const block of blocks) {
     let start = 0;

@@ -45,9 +45,13 @@ export function findListItem(text: string): string | undefined {
 
 function headingKey(text: string): string {
   let s = text.trim();
-  s = s.replace(/^(?:\*\*|__|\*|_)(.*)(?:\*\*|__|\*|_)$/, '$1').trim();
-  s = s.replace(/^(?:\d+(?:\.\d+)*[.)]?|[IVXLC]+[.)])\s+/, '');
-  s = s.replace(/\s*[:：]$/, '');
+  for (let i = 0; i < 4; i++) {
+    const before = s;
+    s = s.replace(/^(\*\*|__|\*|_)(.+?)\1$/, '$2').trim();
+    s = s.replace(/^(?:\d+(?:\.\d+)*[.)]?|[IVXLC]+[.)])\s+/, '');
+    s = s.replace(/\s*[:：]$/, '');
+    if (s === before) break;
+  }
   return normalize(s);
 }
 
