@@ -95,6 +95,8 @@ export interface ResolveEndpointOptions {
   settings?: EndpointSettings;
   /** For the judge: fall back to the model endpoint's base URL and key when none is set. */
   fallback?: Endpoint;
+  /** For the judge without a model endpoint (grade): the model settings' base URL. */
+  fallbackBaseUrl?: string;
 }
 
 /**
@@ -111,7 +113,7 @@ export function resolveEndpoint(opts: ResolveEndpointOptions): Endpoint {
     throw new UserError(`no ${role} given: pass ${flagName} NAME or \`clplay config set ${role}.model NAME\``, 2);
   }
   const baseUrlRaw =
-    str(flags.baseUrl) ?? (role === 'model' ? str(env.OPENAI_BASE_URL) : undefined) ?? s.baseUrl ?? opts.fallback?.baseUrl ?? str(env.OPENAI_BASE_URL) ?? OPENAI_BASE_URL;
+    str(flags.baseUrl) ?? (role === 'model' ? str(env.OPENAI_BASE_URL) : undefined) ?? s.baseUrl ?? opts.fallback?.baseUrl ?? opts.fallbackBaseUrl ?? str(env.OPENAI_BASE_URL) ?? OPENAI_BASE_URL;
   const baseUrl = baseUrlRaw.replace(/\/+$/, '');
   try {
     const u = new URL(baseUrl);
@@ -123,12 +125,9 @@ export function resolveEndpoint(opts: ResolveEndpointOptions): Endpoint {
 
   let apiKey: string | undefined;
   let keySource = '';
-  if (s.apiKeyEnv) {
+  if (s.apiKeyEnv && str(env[s.apiKeyEnv])) {
     apiKey = str(env[s.apiKeyEnv]);
     keySource = s.apiKeyEnv;
-    if (!apiKey && !isLoopback(baseUrl)) {
-      throw new UserError(`no API key: the variable ${s.apiKeyEnv} (${role}.apiKeyEnv) is not set; export it or \`clplay config unset ${role}.apiKeyEnv\``, 2);
-    }
   }
   if (!apiKey && str(env.OPENAI_API_KEY)) {
     apiKey = str(env.OPENAI_API_KEY);
@@ -144,7 +143,8 @@ export function resolveEndpoint(opts: ResolveEndpointOptions): Endpoint {
   }
   if (!apiKey) {
     if (!isLoopback(baseUrl)) {
-      throw new UserError(`no API key for ${baseUrl}: set OPENAI_API_KEY or \`clplay config set ${role}.apiKeyEnv NAME\``, 2);
+      const named = s.apiKeyEnv ? `${s.apiKeyEnv} (${role}.apiKeyEnv) or ` : '';
+      throw new UserError(`no API key for ${baseUrl}: set ${named}OPENAI_API_KEY or \`clplay config set ${role}.apiKeyEnv NAME\``, 2);
     }
     apiKey = NO_KEY_PLACEHOLDER;
     keySource = 'none (loopback)';
@@ -162,6 +162,19 @@ export function resolveEndpoint(opts: ResolveEndpointOptions): Endpoint {
   if (timeoutSeconds !== undefined) params.timeoutSeconds = timeoutSeconds;
   if (retries !== undefined) params.retries = retries;
   return { baseUrl, model, apiKey, keySource, params };
+}
+
+/**
+ * The judge's settings, with the model's key settings (apiKeyEnv, apiKey) as fallbacks - the same order `clplay config list` shows (settings.ts resolveApiKey).
+ */
+export function judgeSettings(settings: unknown): EndpointSettings {
+  const j = endpointSettings(settings, 'judge');
+  const m = endpointSettings(settings, 'model');
+  return {
+    ...j,
+    apiKeyEnv: j.apiKeyEnv ?? (j.apiKey ? undefined : m.apiKeyEnv),
+    apiKey: j.apiKey ?? (j.apiKeyEnv ? undefined : m.apiKey),
+  };
 }
 
 /** The player record of a model run: never the key. */

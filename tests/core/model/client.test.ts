@@ -159,7 +159,8 @@ describe('endpoint resolution', () => {
   it('reads the key from the variable named in settings', () => {
     const e = resolveEndpoint({ role: 'model', flags: { model: 'm' }, env: { MY_KEY: 'abc', OPENAI_API_KEY: 'other' }, settings: { apiKeyEnv: 'MY_KEY' } });
     expect(e.apiKey).toBe('abc');
-    expect(() => resolveEndpoint({ role: 'model', flags: { model: 'm' }, env: {}, settings: { apiKeyEnv: 'MY_KEY' } })).toThrow(/MY_KEY/);
+    expect(() => resolveEndpoint({ role: 'model', flags: { model: 'm' }, env: {}, settings: { apiKeyEnv: 'MY_KEY' } })).toThrow(/set MY_KEY \(model.apiKeyEnv\) or OPENAI_API_KEY/);
+    expect(resolveEndpoint({ role: 'model', flags: { model: 'm' }, env: { OPENAI_API_KEY: 'o' }, settings: { apiKeyEnv: 'MY_KEY' } }).apiKey).toBe('o');
   });
   it('asks for a model by name', () => {
     expect(() => resolveEndpoint({ role: 'judge', flags: {}, env: {} })).toThrow(/--judge NAME/);
