@@ -157,6 +157,8 @@ export async function importClbench(file: string, outDir: string, opts: ImportOp
   };
   const contexts = new Set<string>();
   const imported = new Set<number>();
+  const inFlight = new Set<Promise<void>>();
+  let writeError: string | undefined;
 
   for (const chain of builder.chains()) {
     const scenario = chainToScenario(chain, shortIds.for(chain.contextId));
@@ -180,13 +182,23 @@ export async function importClbench(file: string, outDir: string, opts: ImportOp
     const target = join(out, `${scenario.id}.json`);
     summary.files.push(target);
     const text = JSON.stringify(scenario, null, 2) + '\n';
-    try {
-      if (await writeIfChanged(target, text)) summary.written++;
-      else summary.unchanged++;
-    } catch (err) {
-      throw new UserError(`cannot write ${target}: ${(err as NodeJS.ErrnoException).code ?? String(err)}; choose another folder with --out DIR`);
-    }
+    // A few writes in flight overlap the file system's latency; errors surface below.
+    const job = writeIfChanged(target, text).then(
+      (changed) => {
+        if (changed) summary.written++;
+        else summary.unchanged++;
+      },
+      (err: unknown) => {
+        writeError ??= `cannot write ${target}: ${(err as NodeJS.ErrnoException).code ?? String(err)}; choose another folder with --out DIR`;
+      },
+    );
+    inFlight.add(job);
+    void job.then(() => inFlight.delete(job));
+    if (inFlight.size >= 8) await Promise.race(inFlight);
+    if (writeError) break;
   }
+  await Promise.all(inFlight);
+  if (writeError) throw new UserError(writeError);
   // Rows left out by the chain builder were reported after the duplicates.
   for (const p of builder.problems.slice(afterDuplicates)) report(p);
   summary.contexts = contexts.size;

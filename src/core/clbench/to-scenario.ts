@@ -24,14 +24,22 @@ export function shortContextId(contextId: string, length = 8): string {
   return contextId.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, length);
 }
 
-const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/g;
-const LETTERS = /[A-Za-z\u00c0-\u024f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/g;
+function isCjk(c: number): boolean {
+  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af);
+}
 
+/** `zh` when most letters of the first 5,000 characters are CJK, else `en`. */
 function guessLanguage(text: string): string {
-  const sample = text.slice(0, 20_000);
-  const cjk = sample.match(CJK)?.length ?? 0;
-  const letters = sample.match(LETTERS)?.length ?? 0;
-  return letters > 0 && cjk / letters > 0.5 ? 'zh' : 'en';
+  const n = Math.min(text.length, 5_000);
+  let cjk = 0;
+  let latin = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
+    else if (c >= 0x3040 && isCjk(c)) cjk++;
+  }
+  // A CJK character carries about a word; compare against Latin words (~5 letters).
+  return cjk > latin / 5 ? 'zh' : 'en';
 }
 
 /** A title from the context's first Markdown heading (or its first line), else the sub-category. */
