@@ -75,7 +75,8 @@ interface Snapshot {
   col: number;
 }
 
-type EditKind = 'type' | 'other';
+/** 'wordEnd': a typed space or newline, which closes the current typing undo step. */
+type EditKind = 'type' | 'other' | 'wordEnd';
 
 let segmenter: Intl.Segmenter | undefined;
 
@@ -244,8 +245,8 @@ export class TextBuffer {
     const n = countGraphemes(clean);
     const isPaste = n > this.pasteThreshold;
     const typedSpace = !isPaste && (clean === ' ' || clean === '\n');
-    this.pushUndo(isPaste || typedSpace ? 'other' : 'type');
-    if (typedSpace) this.lastKind = 'type';
+    this.pushUndo(isPaste ? 'other' : 'type');
+    if (typedSpace) this.lastKind = 'wordEnd';
     const line = this._lines[this._row];
     const before = line.slice(0, this._col);
     const after = line.slice(this._col);

@@ -1,0 +1,54 @@
+// Small helpers for ink-testing-library tests of H6's components.
+// lastFrame() is stale right after stdin.write: wait for React and Ink to draw.
+
+export const KEYS = {
+  up: '\x1b[A',
+  down: '\x1b[B',
+  right: '\x1b[C',
+  left: '\x1b[D',
+  pageUp: '\x1b[5~',
+  pageDown: '\x1b[6~',
+  home: '\x1b[H',
+  end: '\x1b[F',
+  enter: '\r',
+  ctrlJ: '\n',
+  altEnter: '\x1b\r',
+  backspace: '\x7f',
+  delete: '\x1b[3~',
+  escape: '\x1b',
+  tab: '\t',
+  ctrlLeft: '\x1b[1;5D',
+  ctrlRight: '\x1b[1;5C',
+  altB: '\x1bb',
+  ctrlZ: '\x1a',
+  ctrlY: '\x19',
+  ctrlW: '\x17',
+  ctrlA: '\x01',
+  ctrlE: '\x05',
+  ctrlK: '\x0b',
+  ctrlU: '\x15',
+};
+
+export function tick(ms = 0): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Write keys one by one, letting Ink process each (a lone Esc needs ink's pending-escape flush). */
+export async function press(stdin: { write: (s: string) => void }, ...keys: string[]): Promise<void> {
+  for (const k of keys) {
+    stdin.write(k);
+    await tick(k === '\x1b' ? 60 : 5);
+  }
+  await tick(5);
+}
+
+/** Poll until `cond(lastFrame())` holds (or time out with the last frame in the message). */
+export async function waitForFrame(lastFrame: () => string | undefined, cond: (f: string) => boolean, timeoutMs = 2000): Promise<string> {
+  const t0 = Date.now();
+  for (;;) {
+    const f = lastFrame() ?? '';
+    if (cond(f)) return f;
+    if (Date.now() - t0 > timeoutMs) throw new Error(`frame condition not met; last frame:\n${f}`);
+    await tick(5);
+  }
+}
