@@ -40,6 +40,6 @@ export function filterRuns(runs: readonly RunRecord[], f: RunFilter, categoryOf?
 /** Parses a --since/--until value; a clear error names the flag. */
 export function checkDate(flag: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (Number.isNaN(Date.parse(value))) throw new UserError(`--${flag} "${value}" is not a date; use YYYY-MM-DD`);
+  if (Number.isNaN(Date.parse(value))) throw new UserError(`--${flag} "${value}" is not a date; use YYYY-MM-DD`, 2);
   return value;
 }
