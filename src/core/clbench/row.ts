@@ -129,6 +129,9 @@ export function reduceRow(value: unknown, line: number): RowResult {
   }
   if (msgs[msgs.length - 1]!.role !== 'user') return fail('the last message is not a user message (a row ends with its task)');
   if (msgs[start]!.content.trim() === '') return fail(`messages[${start}] (the context) is empty`);
+  if (msgs.length - start > 1 && msgs[msgs.length - 1]!.content.trim() === '') {
+    return fail(`messages[${msgs.length - 1}] (this task's prompt) is empty; every task after the first needs a prompt`);
+  }
 
   // -- hashes of the prefixes
   const h = createHash('sha256');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildMessages } from '../../../src/core/clbench/messages.js';
 import { importClbench, type ImportProblem } from '../../../src/core/clbench/import.js';
+import { formatProblem, loadScenarioFile } from '../../../src/core/scenario/load.js';
 import { ScenarioFileSchema, type Scenario } from '../../../src/core/scenario/schema.js';
 import { chainRows, toJsonl, type Row } from '../../helpers/clbench-rows.js';
 
@@ -15,13 +16,16 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** Load what the importer wrote through the real scenario loader (what a model player reads). */
 async function loadOut(out: string): Promise<Scenario[]> {
   const names = (await readdir(out)).filter((n) => n.endsWith('.json')).sort();
   const scenarios: Scenario[] = [];
   for (const name of names) {
     const path = join(out, name);
-    const parsed = ScenarioFileSchema.parse(JSON.parse(await readFile(path, 'utf8')));
-    scenarios.push({ ...parsed, context: parsed.context ?? '', path, hash: '' });
+    ScenarioFileSchema.parse(JSON.parse(await readFile(path, 'utf8')));
+    const { scenario, problems } = await loadScenarioFile(path);
+    expect(problems.map(formatProblem)).toEqual([]);
+    scenarios.push(scenario!);
   }
   return scenarios;
 }
@@ -74,7 +78,7 @@ const A = chainRows({
   first: '# The Lantern League\n\nRule 1: a lantern moves two squares.\r\nRule 2: rivers block diagonals. \u2028 ünïcödé 🎲\n\nHow far does a lantern move? ',
   turns: [
     { given: 'Two squares.\n\n**Answer:** 2', prompt: 'And across a river, diagonally?' },
-    { given: '', prompt: '' },
+    { given: '', prompt: '  Then?' },
     { given: 'It cannot.\t"quoted" \\ backslash', prompt: 'Summarize rules 1 and 2 in one sentence.' },
   ],
 });
@@ -122,7 +126,7 @@ describe('importClbench', () => {
     expect(a.subcategory).toBe('Game Mechanics');
     expect(a.context).toBe(A[0]!.messages[1]!.content);
     expect(a.system).toBe(A[0]!.messages[0]!.content);
-    expect(a.tasks.map((t) => t.prompt)).toEqual(['', 'And across a river, diagonally?', '', 'Summarize rules 1 and 2 in one sentence.']);
+    expect(a.tasks.map((t) => t.prompt)).toEqual(['', 'And across a river, diagonally?', '  Then?', 'Summarize rules 1 and 2 in one sentence.']);
     expect(a.tasks.map((t) => t.given)).toEqual(['Two squares.\n\n**Answer:** 2', '', 'It cannot.\t"quoted" \\ backslash', undefined]);
     expect(a.tasks[3]!.dependsOn).toEqual(['task-1', 'task-2', 'task-3']);
     expect(a.tasks.every((t) => t.rubric.every((r) => r.check === undefined))).toBe(true);
@@ -202,6 +206,15 @@ describe('importClbench', () => {
     expect(problems.find((p) => p.line === 2)!.message).toMatch(/no row holds its 2 earlier turns/);
     expect(summary.duplicates).toBe(1);
     expect(summary.skippedLines).toBe(2);
+    expect(scenarios).toHaveLength(1);
+    expect(scenarios[0]!.tasks).toHaveLength(1);
+  });
+
+  it('skips a later task with an empty prompt (and the tasks after it), naming the lines', async () => {
+    const rows = chainRows({ contextId: '55555555-e', first: 'Ctx + q1', turns: [{ given: 'a1', prompt: ' ' }, { given: 'a2', prompt: 'q3' }] });
+    const { problems, scenarios } = await runImport(rows);
+    expect(problems.map((p) => p.line)).toEqual([2, 3]);
+    expect(problems[0]!.message).toMatch(/messages\[2\] \(this task's prompt\) is empty/);
     expect(scenarios).toHaveLength(1);
     expect(scenarios[0]!.tasks).toHaveLength(1);
   });
