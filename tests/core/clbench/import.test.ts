@@ -24,7 +24,7 @@ async function loadOut(out: string): Promise<Scenario[]> {
     const path = join(out, name);
     ScenarioFileSchema.parse(JSON.parse(await readFile(path, 'utf8')));
     const { scenario, problems } = await loadScenarioFile(path);
-    expect(problems.map(formatProblem)).toEqual([]);
+    expect(problems.map((p) => formatProblem(p))).toEqual([]);
     scenarios.push(scenario!);
   }
   return scenarios;
