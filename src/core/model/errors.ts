@@ -61,6 +61,18 @@ function codeOf(err: unknown): string | undefined {
   return undefined;
 }
 
+/** The innermost cause's message ("bad port", "getaddrinfo ENOTFOUND x"), for errors without a code. */
+function rootMessage(err: unknown): string | undefined {
+  let e: unknown = err;
+  let msg: string | undefined;
+  for (let i = 0; i < 6 && e && typeof e === 'object'; i++) {
+    const m = (e as { message?: unknown }).message;
+    if (typeof m === 'string' && m.trim() !== '') msg = m;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return msg;
+}
+
 const CONNECTION_HINTS: Record<string, string> = {
   ECONNREFUSED: 'connection refused - is the server running?',
   ENOTFOUND: 'host not found - check the base URL',
@@ -110,7 +122,7 @@ export function classifyError(
   }
   if (err instanceof sdk.APIConnectionError) {
     const code = codeOf(err);
-    const hint = code ? (CONNECTION_HINTS[code] ?? code) : r((err as Error).message || 'connection error');
+    const hint = code ? (CONNECTION_HINTS[code] ?? code) : r(rootMessage(err) || 'connection error');
     return new ModelError(`cannot reach ${where}: ${hint}`, 'connection', true);
   }
   if (err instanceof sdk.APIUserAbortError) {

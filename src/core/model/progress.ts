@@ -45,13 +45,16 @@ export function summaryTable(sum: BatchSummary): string {
     list.push(r);
     byScenario.set(r.scenarioId, list);
   }
-  const rows: string[][] = [['scenario', 'runs', 'tasks', 'solved', 'failed', 'pending', 'errors', 'solve rate']];
+  const showUnplayed = sum.unplayed > 0;
+  const rows: string[][] = [['scenario', 'runs', 'tasks', 'solved', 'failed', 'pending', 'errors', ...(showUnplayed ? ['not played'] : []), 'solve rate']];
   for (const [id, rs] of byScenario) {
     const s = (f: (r: BatchSummary['runs'][number]) => number) => rs.reduce((a, r) => a + f(r), 0);
     const tasks = s((r) => r.tasks);
-    rows.push([id, String(rs.length), String(tasks), String(s((r) => r.solved)), String(s((r) => r.failed)), String(s((r) => r.pending)), String(s((r) => r.errors)), tasks ? pct(s((r) => r.solved) / tasks) : '-']);
+    const unplayed = showUnplayed ? [String(s((r) => r.unplayed))] : [];
+    rows.push([id, String(rs.length), String(tasks), String(s((r) => r.solved)), String(s((r) => r.failed)), String(s((r) => r.pending)), String(s((r) => r.errors)), ...unplayed, tasks ? pct(s((r) => r.solved) / tasks) : '-']);
   }
-  rows.push(['total', String(sum.runs.length), String(sum.tasks), String(sum.solved), String(sum.failed), String(sum.pending), String(sum.errors), sum.tasks ? pct(sum.solved / sum.tasks) : '-']);
+  const unplayed = showUnplayed ? [String(sum.unplayed)] : [];
+  rows.push(['total', String(sum.runs.length), String(sum.tasks), String(sum.solved), String(sum.failed), String(sum.pending), String(sum.errors), ...unplayed, sum.tasks ? pct(sum.solved / sum.tasks) : '-']);
   const lines = [table(rows)];
   if (sum.solveRateByRepeat.length > 1) {
     lines.push(`solve rate over ${sum.solveRateByRepeat.length} repeats: mean ${pct(sum.solveRateMean)}, sd ${pct(sum.solveRateSd)} (${sum.solveRateByRepeat.map(pct).join(', ')})`);
@@ -59,6 +62,7 @@ export function summaryTable(sum: BatchSummary): string {
   if (sum.pending > 0) {
     lines.push(`${sum.pending} task(s) still pending: items without a machine check need a judge - \`clplay grade --judge MODEL\` or \`clplay grade --manual\``);
   }
+  if (sum.unplayed > 0) lines.push(`${sum.unplayed} task(s) not played yet; rerun the same command to continue`);
   if (sum.errors > 0) lines.push(`${sum.errors} task(s) failed to answer (counted as failed); rerun the same command to try them again`);
   return lines.join('\n');
 }

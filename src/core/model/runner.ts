@@ -294,8 +294,12 @@ export interface RunSummary {
   tasks: number;
   solved: number;
   failed: number;
+  /** Answered, with items still undecided (pending or unscored). */
   pending: number;
+  /** Failed to answer (an error; counted in failed too). */
   errors: number;
+  /** Not played yet (stopped before them). */
+  unplayed: number;
   tries: number;
   solveRate: number;
   rubricRate: number | null;
@@ -307,6 +311,7 @@ export function summarizeRun(run: RunRecord, scenario?: Scenario): RunSummary {
     run.tasks.map((t) => t.verdicts),
     weights,
   );
+  const unplayed = run.tasks.filter((t) => t.answer === undefined && !t.error).length;
   return {
     id: run.id,
     scenarioId: run.scenarioId,
@@ -315,8 +320,9 @@ export function summarizeRun(run: RunRecord, scenario?: Scenario): RunSummary {
     tasks: run.tasks.length,
     solved: score.solved,
     failed: score.failed,
-    pending: score.pending,
+    pending: score.pending - unplayed,
     errors: run.tasks.filter((t) => !!t.error).length,
+    unplayed,
     tries: run.tasks.reduce((a, t) => a + (t.tries ?? 0), 0),
     solveRate: score.solveRate,
     rubricRate: score.rubric.rate,
@@ -336,6 +342,7 @@ export interface BatchSummary {
   failed: number;
   pending: number;
   errors: number;
+  unplayed: number;
   /** Solve rate over all tasks of each repeat (CL-bench: mean and sd over runs). */
   solveRateByRepeat: number[];
   solveRateMean: number;
@@ -367,6 +374,7 @@ export function summarizeBatch(res: BatchResult, config: BatchConfig, scenarios:
     failed: sum((r) => r.failed),
     pending: sum((r) => r.pending),
     errors: sum((r) => r.errors),
+    unplayed: sum((r) => r.unplayed),
     solveRateByRepeat: byRepeat,
     solveRateMean: mean,
     solveRateSd: sd,
