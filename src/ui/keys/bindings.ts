@@ -22,7 +22,9 @@ export type KeyContext =
   | 'home'
   | 'verdicts'
   | 'summary'
-  | 'results';
+  | 'results'
+  | 'reveal' // the verdicts shown to a player after a task
+  | 'name'; // the first-launch name prompt
 
 export const CONTEXT_TITLES: Record<KeyContext, string> = {
   global: 'Everywhere',
@@ -36,6 +38,8 @@ export const CONTEXT_TITLES: Record<KeyContext, string> = {
   verdicts: 'Verdicts',
   summary: 'Summary',
   results: 'Results',
+  reveal: 'Verdicts after a task',
+  name: 'Your name',
 };
 
 export type KeyName =
@@ -149,6 +153,32 @@ export const BINDINGS = {
   'results.open': { contexts: ['results'], keys: [{ name: 'return' }], description: "on Tasks: open every player's answer to the task", hint: { keys: 'Enter', label: 'answers' } },
   'results.back': { contexts: ['results'], keys: [{ name: 'escape' }], description: 'close the answers; on a tab: leave' },
   'results.quit': { contexts: ['results'], keys: [{ input: 'q' }], description: 'leave the results', hint: { keys: 'q', label: 'quit' } },
+
+  // --- home screen (H7)
+  'home.up': { contexts: ['home'], keys: [{ name: 'up' }, { input: 'k' }], description: 'previous scenario' },
+  'home.down': { contexts: ['home'], keys: [{ name: 'down' }, { input: 'j' }], description: 'next scenario', hint: { keys: '↑↓', label: 'choose' } },
+  'home.pageUp': { contexts: ['home'], keys: [{ name: 'pageUp' }], description: 'page up' },
+  'home.pageDown': { contexts: ['home'], keys: [{ name: 'pageDown' }], description: 'page down' },
+  'home.open': { contexts: ['home'], keys: [{ name: 'return' }], description: 'play the scenario, or continue the unfinished run', hint: { keys: 'Enter', label: 'play' } },
+  'home.nextCategory': { contexts: ['home'], keys: [{ input: 'c' }, { name: 'right' }, { name: 'tab' }], description: 'filter: next category', hint: { keys: 'c', label: 'category' } },
+  'home.prevCategory': { contexts: ['home'], keys: [{ input: 'C' }, { name: 'left' }, { name: 'tab', shift: true }], description: 'filter: previous category' },
+  'home.quit': { contexts: ['home'], keys: [{ input: 'q' }, { name: 'escape' }], description: 'leave clplay', hint: { keys: 'q', label: 'quit' } },
+
+  // --- verdicts after a task (H7)
+  'reveal.up': { contexts: ['reveal'], keys: [{ name: 'up' }, { input: 'k' }], description: 'scroll up' },
+  'reveal.down': { contexts: ['reveal'], keys: [{ name: 'down' }, { input: 'j' }], description: 'scroll down', hint: { keys: '↑↓', label: 'scroll' } },
+  'reveal.next': { contexts: ['reveal'], keys: [{ name: 'return' }, { input: ' ' }], description: 'go on to the next task (or the summary)', hint: { keys: 'Enter', label: 'next' } },
+
+  // --- summary (H7)
+  'summary.up': { contexts: ['summary'], keys: [{ name: 'up' }, { input: 'k' }], description: 'scroll up' },
+  'summary.down': { contexts: ['summary'], keys: [{ name: 'down' }, { input: 'j' }], description: 'scroll down', hint: { keys: '↑↓', label: 'scroll' } },
+  'summary.pageUp': { contexts: ['summary'], keys: [{ name: 'pageUp' }, { input: 'b' }], description: 'page up' },
+  'summary.pageDown': { contexts: ['summary'], keys: [{ name: 'pageDown' }, { input: ' ' }], description: 'page down' },
+  'summary.home': { contexts: ['summary'], keys: [{ name: 'return' }, { input: 'h' }], description: 'back to the home screen', hint: { keys: 'Enter', label: 'home' } },
+  'summary.quit': { contexts: ['summary'], keys: [{ input: 'q' }, { name: 'escape' }], description: 'leave clplay', hint: { keys: 'q', label: 'quit' } },
+
+  // --- first-launch name prompt (H7)
+  'name.save': { contexts: ['name'], keys: [{ name: 'return' }], description: 'save the name (kept in settings)', hint: { keys: 'Enter', label: 'save' } },
 } as const satisfies Record<string, BindingDef>;
 
 export type Command = keyof typeof BINDINGS;
