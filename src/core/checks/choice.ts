@@ -4,7 +4,8 @@
 //   2. statements: "the answer is B", "the correct option is (B)", "I choose B", "B is correct";
 //   3. lines that start with a label: "B", "(B)", "B) two squares", "B. two squares", "**B**";
 //   4. marked mentions in prose: "option B", "(B)", "**B**" - minus negated ones ("not (A)",
-//      "option A is wrong", "rule out A").
+//      "option A is wrong", "rule out A");
+//   5. a label as the very last word: "It moves two squares, so B.".
 // A bare capital letter in prose is never read as a choice, so the article in "A lantern moves"
 // does not count as option A. Several different labels at the deciding level fail the check.
 import type { Check } from '../scenario/schema.js';
@@ -117,6 +118,9 @@ const MENTIONS: Pattern[] = [
   (l) => `${PB}__${l}__`,
 ];
 
+// The answer's last word is a label: "It moves two squares, so B." ("A" as an article never ends a text).
+const END_LABEL: Pattern[] = [(l) => `(?:^|[\\s:：,;(\\[-])[(\\[]?${l}[)\\]]?\\s*[.!]?$`];
+
 /** Removes bold/italic/code markers so "**Answer:** **B**" reads as "Answer: B". */
 function plain(text: string): string {
   return fold(text).replace(/\*\*|__|`/g, '');
@@ -159,7 +163,9 @@ function readChoice(text: string, labels: string[]): Decision {
   // Several lines starting with different labels are an echoed option list, not a choice.
   const starts = decide(lines.flatMap((line) => scan(line, labels, LINE_START, false)));
   if (starts.kind === 'one') return starts;
-  return decide(scan(fold(text), labels, MENTIONS, true));
+  const mentions = decide(scan(fold(text), labels, MENTIONS, true));
+  if (mentions.kind !== 'none') return mentions;
+  return decide(scan(flat.trimEnd(), labels, END_LABEL, true));
 }
 
 /** The option(s) an answer chooses. Exported for the play screens and tests. */

@@ -35,6 +35,8 @@ describe('choice: how answers state a choice', () => {
     ['Option A is wrong because of the river; option B is right.'],
     ['Not (A): the river blocks it. (B) it is.'],
     ['The answer is A.\nOn reflection, no.\nFinal answer: B'],
+    ['It moves two squares, so B.'],
+    ['Two squares: B'],
   ])('B is chosen in %j', (answer) => {
     const r = runCheck(B, answer);
     expect(r, r.reason).toMatchObject({ pass: true });
@@ -97,6 +99,7 @@ describe('choice: how answers state a choice', () => {
     expect(chosen('It is not option A, and option C is incorrect; option B fits.')).toEqual(['B']);
     expect(chosen('We can rule out (A). (C) is wrong too. That leaves (B).')).toEqual(['B']);
     expect(chosen("I don't think the answer is A.")).toEqual([]);
+    expect(chosen('Two squares, so not C')).toEqual([]);
   });
 
   it('works with custom labels', () => {
