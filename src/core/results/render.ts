@@ -65,7 +65,8 @@ export function renderAgreement(a: Agreement): string {
 }
 
 export function renderPublished(): string {
-  const rows = CLBENCH_PUBLISHED.map((p) => [p.model, `${p.overall}%`, ...[p.domain, p.rule, p.procedural, p.empirical].map((x) => (x === undefined ? '-' : `${x}%`))]);
+  const f = (x: number | undefined) => (x === undefined ? '-' : `${x.toFixed(1)}%`);
+  const rows = CLBENCH_PUBLISHED.map((p) => [p.model, f(p.overall), f(p.domain), f(p.rule), f(p.procedural), f(p.empirical)]);
   return [
     `For orientation, CL-bench's published solve rates (the paper's runs on CL-bench, not clplay's; ten-model average ${CLBENCH_TEN_MODEL_AVERAGE}%; no human baseline published):`,
     table(['model', 'overall', 'domain', 'rule', 'procedural', 'empirical'], rows, [false, true, true, true, true, true]),
