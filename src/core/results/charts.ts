@@ -1,7 +1,7 @@
 // Terminal charts that read without colour: every bar carries its label and its number.
 import type { TaskAttempt } from './attempts.js';
 import type { ScopeResult } from './aggregate.js';
-import { duration, pct } from './format.js';
+import { pct } from './format.js';
 
 const FULL = '█';
 const EMPTY = '·';
@@ -39,14 +39,15 @@ export function timeVsSolve(rows: readonly TaskAttempt[], width = 30): string {
     const lo = edges[i]!;
     const hi = edges[i + 1]!;
     const inBin = human.filter((r) => r.activeMs! >= lo && r.activeMs! < hi);
-    const label = hi === Infinity ? `>= ${duration(lo)}` : `${duration(lo)}-${duration(hi)}`;
+    const min = (ms: number) => ms / 60_000;
+    const label = hi === Infinity ? `>= ${min(lo)} min` : lo === 0 ? `< ${min(hi)} min` : `${min(lo)}-${min(hi)} min`;
     if (!inBin.length) {
-      out.push(`  ${label.padEnd(11)} ${' '.repeat(width)}      -  (0 tasks)`);
+      out.push(`  ${label.padEnd(10)} ${' '.repeat(width)}      -  (0 tasks)`);
       continue;
     }
     const solved = inBin.filter((r) => r.status === 'solved').length;
     const rate = solved / inBin.length;
-    out.push(`  ${label.padEnd(11)} ${bar(rate, width)} ${pct(rate).padStart(6)}  (${solved}/${inBin.length} solved)`);
+    out.push(`  ${label.padEnd(10)} ${bar(rate, width)} ${pct(rate).padStart(6)}  (${solved}/${inBin.length} solved)`);
   }
   return out.join('\n');
 }

@@ -69,7 +69,7 @@ describe('results aggregate', () => {
     expect(chart).toContain('rule-system-application');
     expect(chart).toMatch(/humans\s+█+·*\s+66\.7%\s+\(2\/3 solved, 1 pending\)/);
     const time = timeVsSolve(rows);
-    expect(time).toMatch(/0s-2m00s\s+█+\s+100\.0%\s+\(1\/1 solved\)/);
+    expect(time).toMatch(/< 2 min\s+█+\s+100\.0%\s+\(1\/1 solved\)/);
   });
 
   it('filters by player, model and date', () => {
