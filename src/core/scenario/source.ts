@@ -90,11 +90,61 @@ const YAML_HINTS: Record<string, string> = {
   TAB_AS_INDENT: 'indent with spaces, not tabs',
   BAD_INDENT: 'check the indentation of this line against its siblings',
   MISSING_CHAR: 'check the indentation of this line against the one above',
+  BLOCK_AS_IMPLICIT_KEY: 'check the indentation of this line',
   MULTIPLE_DOCS: 'a scenario file holds one document; remove the extra "---"',
-  DUPLICATE_KEY: 'remove one of the two',
 };
 
-const MAX_SYNTAX_PROBLEMS = 20;
+const MAX_SYNTAX_PROBLEMS = 10;
+
+interface YamlIssue {
+  code: string;
+  message: string;
+  pos: [number, number];
+}
+
+/**
+ * The yaml package's errors, made plainer: a line indented too deep (which YAML reads as the
+ * continuation of the value above) is reported at that line; a ": " inside a plain value says to
+ * quote it; one problem per line (later ones on a line are echoes of the first).
+ */
+function yamlErrors(text: string, index: LineIndex, found: readonly YamlIssue[]): SyntaxProblem[] {
+  // Tabs derail everything after them: report only the tabs, the rest are echoes.
+  if (found.some((e) => e.code === 'TAB_AS_INDENT')) found = found.filter((e) => e.code === 'TAB_AS_INDENT');
+  const out: (SyntaxProblem & { offset: number })[] = [];
+  const multiline = new Set(found.filter((e) => e.code === 'MULTILINE_IMPLICIT_KEY').map((e) => e.pos[0]));
+  for (const e of found) {
+    let offset = e.pos[0];
+    let message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+    const hint = YAML_HINTS[e.code];
+    if (hint) message += ` (${hint})`;
+    if (e.code === 'DUPLICATE_KEY') message = 'the same key is given twice in one mapping (remove one)';
+    if (e.code === 'MULTILINE_IMPLICIT_KEY') {
+      const span = text.slice(e.pos[0], e.pos[1]);
+      const nl = span.lastIndexOf('\n');
+      if (nl !== -1) {
+        offset = e.pos[0] + nl + 1;
+        while (text[offset] === ' ') offset++;
+        message = 'this line is indented deeper than the key above it, so it is read as part of that value (align it with its sibling keys)';
+      }
+    } else if (e.code === 'BLOCK_AS_IMPLICIT_KEY' && /compact mappings/.test(e.message)) {
+      if (multiline.has(e.pos[0])) continue; // the MULTILINE_IMPLICIT_KEY at the same place says it better
+      message = 'a plain value may not contain ": " (put the value in quotes)';
+    }
+    out.push({ ...index.at(offset), offset, message: `YAML syntax: ${message}` });
+  }
+  out.sort((a, b) => a.offset - b.offset);
+  const perLine: SyntaxProblem[] = [];
+  for (const p of out) {
+    if (perLine.length && perLine[perLine.length - 1]!.line === p.line) continue;
+    perLine.push({ line: p.line, col: p.col, message: p.message });
+  }
+  if (perLine.length > MAX_SYNTAX_PROBLEMS) {
+    const rest = perLine.length - MAX_SYNTAX_PROBLEMS;
+    perLine.length = MAX_SYNTAX_PROBLEMS;
+    perLine.push({ ...perLine[MAX_SYNTAX_PROBLEMS - 1]!, message: `... and YAML problems on ${rest} more lines (fix the first ones first)` });
+  }
+  return perLine;
+}
 
 export function parseYamlSource(text: string): { source?: ParsedSource; errors: SyntaxProblem[] } {
   const index = new LineIndex(text);
@@ -104,19 +154,7 @@ export function parseYamlSource(text: string): { source?: ParsedSource; errors: 
   } catch (err) {
     return { errors: [{ line: 1, col: 1, message: `could not parse the YAML: ${(err as Error).message}` }] };
   }
-  const found = [...doc.errors, ...doc.warnings];
-  if (doc.errors.length > 0) {
-    const errors: SyntaxProblem[] = found.slice(0, MAX_SYNTAX_PROBLEMS).map((e) => {
-      const hint = YAML_HINTS[e.code];
-      let message = e.message.split('\n')[0]!.replace(/\.$/, '');
-      if (e.code === 'DUPLICATE_KEY') message = 'the same key is given twice in one mapping';
-      return { ...index.at(e.pos[0]), message: `YAML syntax: ${message}${hint ? ` (${hint})` : ''}` };
-    });
-    if (found.length > MAX_SYNTAX_PROBLEMS) {
-      errors.push({ ...index.at(found[MAX_SYNTAX_PROBLEMS]!.pos[0]), message: `... and ${found.length - MAX_SYNTAX_PROBLEMS} more YAML problems` });
-    }
-    return { errors };
-  }
+  if (doc.errors.length > 0) return { errors: yamlErrors(text, index, [...doc.errors, ...doc.warnings]) };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
