@@ -105,7 +105,7 @@ export function formatReport(report: CheckReport, task: Task, verdicts: Verdict[
 
 const command: Command = {
   name: 'check',
-  summary: "Grade one answer against a task's machine checks (for rubric authors). Exit 0: no item failed; 1: an item failed; 2: could not grade",
+  summary: "Grade one answer against a task's machine checks (for rubric authors). Exit: 0 nothing failed, 1 an item failed, 2 could not grade",
   usage: 'check SCENARIO --task ID (--answer TEXT | --answer-file FILE) [--json] [--scenarios DIR]',
   options: {
     task: { type: 'string', short: 't', valueName: 'ID', description: 'The task to grade (its id, or its number: 1 = the first)' },
@@ -115,7 +115,7 @@ const command: Command = {
     ...scenariosOption,
   },
   examples: [
-    'clplay check example-harbour-levy --task levy --answer "81 marks"',
+    'clplay check example-harbour-levy --task glass-cog --answer "Rounded up: Answer: 81 marks"',
     'clplay check scenarios/my-scenario.yaml --task opening-move --answer-file answer.md',
     'pbpaste | clplay check my-scenario --task 2 --answer-file - --json',
   ],

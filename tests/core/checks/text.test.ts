@@ -123,3 +123,17 @@ describe('equals', () => {
     expect(runCheck(eq('x'), 'Answer:').reason).toBe('the final answer is empty');
   });
 });
+
+describe('describeCheck', () => {
+  it('says in a few words what each check wants', async () => {
+    const { describeCheck } = await import('../../../src/core/checks/index.js');
+    expect(describeCheck({ type: 'number', value: 14, tolerance: 0.5 })).toBe('number 14 (+/-0.5)');
+    expect(describeCheck({ type: 'number', value: 200, relTolerance: 0.05 })).toBe('number 200 (+/-5%)');
+    expect(describeCheck({ type: 'includes', value: ['a', 'b'], mode: 'any' })).toBe('includes any of "a" and "b"');
+    expect(describeCheck({ type: 'regex', pattern: 'x', negate: true })).toBe('does not match /x/');
+    expect(describeCheck({ type: 'choice', value: 'B' })).toBe('chooses option B');
+    expect(describeCheck({ type: 'words', max: 50 })).toBe('words <= 50');
+    expect(describeCheck({ type: 'format', noBold: true, endsWith: 'Done.' })).toBe('format: no bold, ends with "Done."');
+    expect(describeCheck({ type: 'json', path: 'a.b', equals: 1 })).toBe('valid JSON with a.b = 1');
+  });
+});
