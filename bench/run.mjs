@@ -25,6 +25,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const MODULES = [
   './import.mjs', // H3: CL-bench-sized import + validate (time, peak RSS)
   './saves.ts', // H3: cost of saving the 1st vs the 2,000th task result
+  './ui.mjs', // H6: reader first frame / scroll step / wrap on a 320k-character context
 ];
 
 const here = dirname(fileURLToPath(import.meta.url));
