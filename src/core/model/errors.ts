@@ -1,5 +1,6 @@
 // Model call failures, mapped to one line a person can act on. The key is never part of a
 // message: servers sometimes echo a (partly masked) key back, so messages are redacted.
+import { sanitizeInline } from '../text/sanitize.js';
 
 export type ModelErrorKind =
   | 'connection'
@@ -42,7 +43,7 @@ export function redact(text: string, apiKey?: string): string {
 
 /** One line: newlines folded, long server messages shortened. */
 export function oneLine(text: string, max = 300): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = sanitizeInline(text.replace(/\s+/g, ' ')).trim();
   return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
 }
 
