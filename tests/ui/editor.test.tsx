@@ -106,6 +106,19 @@ describe('Editor', () => {
     expect(ev.submits).toEqual([]);
   });
 
+  it('never draws past its width when a wrap leaves many hanging spaces', async () => {
+    const ev = newEvents();
+    const { lastFrame, stdin } = render(<Harness ev={ev} width={11} height={3} />);
+    await waitForFrame(lastFrame, (f) => f.includes('Type'));
+    await press(stdin, 'aaaa bbbbb', ' ', ' ', ' ', ' ', ' ', ' ');
+    let f = lastFrame()!;
+    expect(f).not.toContain('…');
+    expect(f.split('\n').every((r) => r.length <= 11)).toBe(true);
+    await press(stdin, 'ccc');
+    f = lastFrame()!;
+    expect(f.split('\n').slice(0, 2)).toEqual(['aaaa bbbbb', 'ccc']);
+  });
+
   it('scrolls to keep the cursor visible and wraps CJK within the width', async () => {
     const ev = newEvents();
     const { lastFrame, stdin } = render(<Harness ev={ev} width={11} height={2} />);

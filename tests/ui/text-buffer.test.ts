@@ -62,6 +62,21 @@ describe('TextBuffer editing', () => {
     expect(b.text).toBe('x');
   });
 
+  it('joins paste chunks that follow each other quickly into one paste and one undo step', () => {
+    let now = 0;
+    const b = new TextBuffer('', { now: () => now });
+    b.insert('a'.repeat(4096));
+    now = 5;
+    b.insert('b'.repeat(100) + '\r' + 'c');
+    expect(b.stats.pastes).toEqual([{ chars: 4198, lines: 2, at: 0 }]);
+    now = 1000;
+    b.insert('later paste');
+    expect(b.stats.pastes).toHaveLength(2);
+    b.undo();
+    b.undo();
+    expect(b.text).toBe('');
+  });
+
   it('drops control characters and expands tabs in inserted text', () => {
     expect(normalizeInsert('a\x1b[31mb\tc\x07')).toBe('a[31mb    c');
   });

@@ -4,13 +4,11 @@
 // internal input emitter with prependListener, so it always sees a key before any useInput
 // handler does; call the returned function inside your useInput handler.
 import { useStdin } from 'ink';
-import { useCallback, useEffect } from 'react';
+import { useCallback } from 'react';
 import type { EventEmitter } from 'node:events';
 
 interface Tracker {
   last: string | undefined;
-  users: number;
-  listener: (data: string) => void;
 }
 
 const trackers = new WeakMap<EventEmitter, Tracker>();
@@ -19,19 +17,13 @@ const trackers = new WeakMap<EventEmitter, Tracker>();
 export function useRawInput(): () => string | undefined {
   const { internal_eventEmitter: emitter } = useStdin();
   // Register during render (idempotent) so the tracker exists before any effect of a sibling.
+  // The listener lives as long as the Ink instance's emitter (a WeakMap key).
   if (emitter && !trackers.has(emitter)) {
-    const t: Tracker = { last: undefined, users: 0, listener: (data: string) => (t.last = data) };
+    const t: Tracker = { last: undefined };
     trackers.set(emitter, t);
-    emitter.prependListener('input', t.listener);
+    emitter.prependListener('input', (data: string) => {
+      t.last = data;
+    });
   }
-  useEffect(() => {
-    if (!emitter) return;
-    const t = trackers.get(emitter);
-    if (!t) return;
-    t.users++;
-    return () => {
-      t.users--;
-    };
-  }, [emitter]);
   return useCallback(() => (emitter ? trackers.get(emitter)?.last : undefined), [emitter]);
 }

@@ -8,7 +8,7 @@ import { TextBuffer, type EditStats, type VisualLine } from './text-buffer.js';
 import { applyEditorKey, type EditorKeyResult } from './editor-keys.js';
 import { useRawInput } from '../../keys/use-raw-input.js';
 import { theme } from '../../theme.js';
-import { graphemes, graphemeWidth } from '../../../core/text/width.js';
+import { displayWidth, graphemes, truncateToWidth } from '../../../core/text/width.js';
 
 export interface EditorProps {
   /** A buffer owned by the caller (keep it across re-renders, e.g. in useRef / useTextBuffer).
@@ -85,7 +85,7 @@ export function Editor(props: EditorProps): React.JSX.Element {
   return (
     <Box flexDirection="column" height={rows} width={width}>
       {view.lines.map((line, i) => (
-        <EditorLine key={view.scrollTop + i} line={line} cursorCol={focus && i === view.cursorLine ? cursorOffset(buffer, line) : -1} />
+        <EditorLine key={view.scrollTop + i} line={line} width={width} cursorCol={focus && i === view.cursorLine ? cursorOffset(buffer, line) : -1} />
       ))}
     </Box>
   );
@@ -98,18 +98,27 @@ function cursorOffset(buffer: TextBuffer, line: VisualLine): number {
   return Math.max(0, Math.min(c.col - line.offset, line.text.length));
 }
 
-function EditorLine({ line, cursorCol }: { line: VisualLine; cursorCol: number }): React.JSX.Element {
-  if (cursorCol < 0) return <Text wrap="truncate-end">{line.text === '' ? ' ' : line.text}</Text>;
-  const before = line.text.slice(0, cursorCol);
+function EditorLine({ line, cursorCol, width }: { line: VisualLine; cursorCol: number; width: number }): React.JSX.Element {
+  // A screen line may end in hanging spaces (a word wrap); never draw past the width.
+  const fits = (t: string) => (displayWidth(t) <= width ? t : truncateToWidth(t, width, ''));
+  if (cursorCol < 0) return <Text wrap="truncate-end">{line.text === '' ? ' ' : fits(line.text)}</Text>;
+  let before = line.text.slice(0, cursorCol);
   const rest = line.text.slice(cursorCol);
-  const first = rest === '' ? ' ' : graphemes(rest)[0];
-  const after = rest.slice(first === ' ' && rest === '' ? 0 : first.length);
+  let under = rest === '' ? ' ' : graphemes(rest)[0];
+  let after = rest.slice(rest === '' ? 0 : under.length);
+  if (displayWidth(before) + displayWidth(under) > width) {
+    // The cursor sits in hanging spaces past the edge: show it in the last column.
+    before = truncateToWidth(before, Math.max(0, width - 1), '');
+    under = ' ';
+    after = '';
+  } else {
+    after = truncateToWidth(after, width - displayWidth(before) - displayWidth(under), '');
+  }
   // A wide character under the cursor is shown inverse as a whole (2 columns).
-  void graphemeWidth;
   return (
     <Text wrap="truncate-end">
       {before}
-      <Text inverse>{first}</Text>
+      <Text inverse>{under}</Text>
       {after}
     </Text>
   );

@@ -13,7 +13,7 @@ export interface PasteEvent {
   chars: number;
   /** Lines in the chunk (1 + newlines). */
   lines: number;
-  /** When it happened (the clock given to the buffer; Date.now by default). */
+  /** When it started (the clock given to the buffer; Date.now by default). */
   at: number;
 }
 
@@ -67,6 +67,8 @@ export interface TextBufferOptions {
   historyLimit?: number;
   /** Tab expansion in inserted text. Default 4. */
   tabWidth?: number;
+  /** Paste chunks arriving within this many ms of the previous one join it. Default 50. */
+  pasteMergeMs?: number;
 }
 
 interface Snapshot {
@@ -76,7 +78,7 @@ interface Snapshot {
 }
 
 /** 'wordEnd': a typed space or newline, which closes the current typing undo step. */
-type EditKind = 'type' | 'other' | 'wordEnd';
+type EditKind = 'type' | 'other' | 'wordEnd' | 'paste';
 
 let segmenter: Intl.Segmenter | undefined;
 
@@ -162,6 +164,8 @@ export class TextBuffer {
   private readonly pasteThreshold: number;
   private readonly historyLimit: number;
   private readonly tabWidth: number;
+  private readonly pasteMergeMs: number;
+  private lastPasteAt = 0;
   private readonly _stats: EditStats = { edits: 0, typedChars: 0, pastedChars: 0, deletedChars: 0, pastes: [], undos: 0 };
 
   constructor(text = '', options: TextBufferOptions = {}) {
@@ -169,6 +173,7 @@ export class TextBuffer {
     this.pasteThreshold = options.pasteThreshold ?? 1;
     this.historyLimit = options.historyLimit ?? 500;
     this.tabWidth = options.tabWidth ?? 4;
+    this.pasteMergeMs = options.pasteMergeMs ?? 50;
     this._lines = normalizeInsert(text, this.tabWidth).split('\n');
     this._row = this._lines.length - 1;
     this._col = this._lines[this._row].length;
@@ -245,7 +250,11 @@ export class TextBuffer {
     const n = countGraphemes(clean);
     const isPaste = n > this.pasteThreshold;
     const typedSpace = !isPaste && (clean === ' ' || clean === '\n');
-    this.pushUndo(isPaste ? 'other' : 'type');
+    // A long paste can reach us in several chunks (terminal / OS read sizes): chunks that follow
+    // each other within `pasteMergeMs` with no other edit between are one paste and one undo step.
+    const lastPaste = this._stats.pastes[this._stats.pastes.length - 1];
+    const continues = isPaste && this.lastKind === 'paste' && lastPaste !== undefined && this.now() - this.lastPasteAt <= this.pasteMergeMs;
+    if (!continues) this.pushUndo(isPaste ? 'paste' : 'type');
     if (typedSpace) this.lastKind = 'wordEnd';
     const line = this._lines[this._row];
     const before = line.slice(0, this._col);
@@ -265,9 +274,17 @@ export class TextBuffer {
     let event: PasteEvent | undefined;
     if (isPaste) {
       const chars = [...clean].length;
-      event = { chars, lines: parts.length, at: this.now() };
-      this._stats.pastes.push(event);
+      if (continues && lastPaste) {
+        lastPaste.chars += chars;
+        lastPaste.lines += parts.length - 1;
+        event = { ...lastPaste };
+      } else {
+        event = { chars, lines: parts.length, at: this.now() };
+        this._stats.pastes.push(event);
+        event = { ...event };
+      }
       this._stats.pastedChars += chars;
+      this.lastPasteAt = this.now();
     } else {
       this._stats.typedChars += n;
     }
