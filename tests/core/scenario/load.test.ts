@@ -230,6 +230,19 @@ describe('loadScenarioFile: cross-field rules', () => {
     expect(lines((await loadScenarioFile(p)).problems)).toEqual([`${p}:8:14 contextFile: give either context or contextFile, not both`]);
   });
 
+  it('checks the sanity of words limits and choice options', async () => {
+    const yaml = VALID_YAML.replace("check: { type: regex, pattern: '\\b28\\b' }", 'check: { type: words, min: 9, max: 3 }').replace(
+      '      - text: Explains the rule.',
+      '      - text: Picks B.\n        check: { type: choice, value: F, options: [A, B] }',
+    );
+    const r = await load('sanity.yaml', yaml);
+    expect(r.text).toEqual([
+      ':17:39 tasks[0].rubric[1].check.value: "F" is not one of the options (A, B)',
+      ':18:16 tasks[0].reference: fails rubric[1] (choice check): no option chosen (expected F); fix the reference or the check',
+      ':27:36 tasks[1].rubric[0].check.min: min 9 is greater than max 3',
+    ]);
+  });
+
   it('reports problems of several kinds in one pass', async () => {
     const yaml = VALID_YAML.replace('estimatedMinutes: 3', 'estimatedMinutes: -1').replace("pattern: '\\b28\\b'", "pattern: '['");
     const r = await load('many.yaml', yaml);
