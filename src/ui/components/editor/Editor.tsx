@@ -26,8 +26,9 @@ export interface EditorProps {
   onSubmit?: (text: string, stats: EditStats) => void;
   /** After every change of the text. */
   onChange?: (text: string, stats: EditStats) => void;
-  /** A chunk of more than one character arrived at once. */
-  onPaste?: (chars: number, lines: number) => void;
+  /** A chunk of more than one character arrived at once (chars of this chunk; `continued` when it
+   *  is the next chunk of one long paste - buffer.stats.pastes holds the merged events). */
+  onPaste?: (chars: number, lines: number, continued: boolean) => void;
   /** Every key the editor did not use (so a screen without its own useInput can react). */
   onOtherKey?: (input: string, key: Key) => void;
 }
@@ -54,7 +55,7 @@ export function Editor(props: EditorProps): React.JSX.Element {
           onSubmit?.(buffer.text, buffer.stats);
           break;
         case 'edit':
-          if (result.paste) onPaste?.(result.paste.chars, result.paste.lines);
+          if (result.paste) onPaste?.(result.paste.chars, result.paste.lines, result.paste.continued === true);
           onChange?.(buffer.text, buffer.stats);
           setTick((t) => t + 1);
           break;

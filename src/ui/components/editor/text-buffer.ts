@@ -15,6 +15,8 @@ export interface PasteEvent {
   lines: number;
   /** When it started (the clock given to the buffer; Date.now by default). */
   at: number;
+  /** Only on what insert() returns: this chunk continued the previous paste (stats.pastes merged it). */
+  continued?: boolean;
 }
 
 export interface EditStats {
@@ -241,8 +243,9 @@ export class TextBuffer {
 
   /**
    * Insert text at the cursor. A chunk of more than one character (a paste, as ink delivers it)
-   * is recorded as a paste event with its size, and kept as one undo step.
-   * Returns the paste event, if any.
+   * is recorded as a paste event with its size, and kept as one undo step; quick follow-up chunks
+   * of one long paste are merged into that event in `stats.pastes`.
+   * Returns this chunk's paste event (chars of this chunk only; `continued` when merged), if any.
    */
   insert(text: string): PasteEvent | undefined {
     const clean = normalizeInsert(text, this.tabWidth);
@@ -274,14 +277,13 @@ export class TextBuffer {
     let event: PasteEvent | undefined;
     if (isPaste) {
       const chars = [...clean].length;
+      event = { chars, lines: parts.length, at: this.now() };
       if (continues && lastPaste) {
         lastPaste.chars += chars;
         lastPaste.lines += parts.length - 1;
-        event = { ...lastPaste };
+        event.continued = true;
       } else {
-        event = { chars, lines: parts.length, at: this.now() };
-        this._stats.pastes.push(event);
-        event = { ...event };
+        this._stats.pastes.push({ chars, lines: parts.length, at: event.at });
       }
       this._stats.pastedChars += chars;
       this.lastPasteAt = this.now();
