@@ -30,7 +30,11 @@ export default {
       ctx.log('validate: not available in this build yet - skipped');
       return;
     }
-    if (val.code !== 0) ctx.log(`validate exited ${val.code}: ${val.stderr.trim().split('\n').slice(0, 3).join(' | ')}`);
+    if (val.code !== 0) {
+      // Figures of a validate that failed (or of a dist/ rebuilt under our feet) would mislead.
+      ctx.log(`validate exited ${val.code}: ${val.stderr.trim().split('\n').slice(0, 3).join(' | ')} - no figures`);
+      return;
+    }
     ctx.figure('validate time (500 imported scenarios)', val.ms / 1000, 's', { max: 5 });
     if (val.peakRssMb !== null) ctx.figure('validate peak RSS', val.peakRssMb, 'MB', { max: 500 });
   },

@@ -1,20 +1,19 @@
 // `clplay import FILE.jsonl`: CL-bench rows -> one scenario file per chain of sequential tasks.
 //
-// Streaming and bounded memory: the file is read line by line (readline over a file stream),
+// Streaming and bounded memory: the file is read line by line (lines.ts, over a file stream),
 // each row is parsed, checked and reduced (row.ts) to hashes plus the parts that are new in it,
 // so a context is held once per context, not once per row. Chains are rebuilt once the whole
 // file is read (rows of a context may be anywhere in it), then written as JSON (fast to write and
 // to parse for 320,000-character contexts), each atomically. A file whose content would not
 // change is left untouched. Bad lines are reported (line number + reason) and skipped.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from '../runs/atomic.js';
 import { ScenarioFileSchema } from '../scenario/schema.js';
 import { ChainBuilder } from './chains.js';
+import { readLines } from './lines.js';
 import { reduceRow } from './row.js';
 import { chainToScenario, shortContextId } from './to-scenario.js';
 
@@ -78,7 +77,7 @@ class ShortIds {
   }
 }
 
-async function openLines(file: string) {
+async function checkInput(file: string): Promise<void> {
   let info;
   try {
     info = await stat(file);
@@ -88,8 +87,6 @@ async function openLines(file: string) {
   }
   if (info.isDirectory()) throw new UserError(`${file} is a folder; give the CL-bench .jsonl file`);
   if (info.size === 0) throw new UserError(`${file} is empty; expected CL-bench rows, one JSON object per line`);
-  const input = createReadStream(file, { highWaterMark: 1 << 20 });
-  return createInterface({ input, crlfDelay: Infinity });
 }
 
 export async function importClbench(file: string, outDir: string, opts: ImportOptions = {}): Promise<ImportSummary> {
@@ -104,11 +101,10 @@ export async function importClbench(file: string, outDir: string, opts: ImportOp
 
   let lineNo = 0;
   let lines = 0;
-  const rl = await openLines(path);
+  await checkInput(path);
   try {
-    for await (let line of rl) {
+    for await (const line of readLines(path)) {
       lineNo++;
-      if (lineNo === 1 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
       if (line.trim() === '') continue;
       lines++;
       let value: unknown;
@@ -128,8 +124,6 @@ export async function importClbench(file: string, outDir: string, opts: ImportOp
     }
   } catch (err) {
     throw new UserError(`cannot read ${path} (line ${lineNo + 1}): ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-  } finally {
-    rl.close();
   }
   const afterDuplicates = builder.problems.length;
   for (const p of builder.problems) report(p);
