@@ -1,16 +1,43 @@
-// Placeholder until this command is built; replaced by its owner.
+// `clplay play SCENARIO`: play one scenario as a person. An unfinished run of it by this player
+// is offered first (continue with the draft, or start a new run).
 import { UserError } from '../core/errors.js';
+import { resolveScenario } from '../core/scenario/library.js';
+import { savesOption, scenariosOption } from './options.js';
+import { appDeps, parsePlayer, parseReveal, playerOption, requireTty, revealOption, scenarioDirsOf, startApp } from './interactive.js';
 import type { Command } from './types.js';
 
 const command: Command = {
   name: 'play',
-  summary: 'play',
-  usage: 'play',
-  options: {},
-  examples: [],
+  summary: 'Play a scenario as a person (optionally against a model with --vs)',
+  usage: 'play SCENARIO [--player NAME] [--reveal task|end|never] [--vs MODEL] [--scenarios DIR] [--saves DIR]',
+  options: {
+    ...playerOption,
+    ...revealOption,
+    vs: { type: 'string', valueName: 'MODEL', description: 'Play against a model: its answers appear beside yours after each task' },
+    ...scenariosOption,
+    ...savesOption,
+  },
+  examples: [
+    'clplay play example-harbour-levy',
+    'clplay play example-harbour-levy --player Ada --reveal end',
+    'clplay play ./my-scenario.yaml',
+  ],
   allowPositionals: true,
-  async run() {
-    throw new UserError('"play" is not available in this build yet');
+  async run(args, io) {
+    const [arg, ...extra] = args.positionals;
+    if (!arg) throw new UserError('play needs a SCENARIO (an id or a file); run `clplay list` to see the ids', 2);
+    if (extra.length) throw new UserError(`play takes one SCENARIO, got ${args.positionals.length}: ${args.positionals.join(' ')}`, 2);
+    // Check the options before the terminal, so a typo is reported even from a script.
+    parseReveal(args.values.reveal);
+    parsePlayer(args.values.player);
+    if (args.values.vs !== undefined) {
+      throw new UserError('--vs is not available in this build yet; play alone, or watch a model with `clplay watch`', 2);
+    }
+    requireTty(io);
+    const scenario = await resolveScenario(arg, scenarioDirsOf(args, io), { cwd: io.cwd });
+    const deps = await appDeps(args, io, { screen: 'play', scenario });
+    // Only this scenario is needed; the home screen (after the summary) loads the library.
+    return startApp(deps);
   },
 };
 export default command;

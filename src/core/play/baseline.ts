@@ -48,12 +48,12 @@ export function seenFraction(ranges: readonly (readonly [number, number])[], tot
 export const DWELL_BUCKETS = 10;
 
 /**
- * Adds `ms` of viewing time to the bucket holding the middle of the visible span [from, to)
+ * Adds `ms` of viewing time (nothing for an empty span: the context was not on screen) to the bucket holding the middle of the visible span [from, to)
  * of a context `total` long. Returns a new array of DWELL_BUCKETS numbers.
  */
 export function addDwell(dwell: readonly number[] | undefined, from: number, to: number, total: number, ms: number): number[] {
   const out = dwell && dwell.length === DWELL_BUCKETS ? [...dwell] : new Array<number>(DWELL_BUCKETS).fill(0);
-  if (total <= 0 || ms <= 0) return out;
+  if (total <= 0 || ms <= 0 || to <= from) return out;
   const mid = (from + Math.max(from, to - 1)) / 2;
   const bucket = Math.min(DWELL_BUCKETS - 1, Math.max(0, Math.floor((mid / total) * DWELL_BUCKETS)));
   out[bucket] += Math.round(ms);

@@ -166,7 +166,8 @@ export function playReducer(s: PlayState, a: PlayAction): PlayState {
     }
     case 'draft': {
       if (isFinished(s)) return s;
-      return withTask(s, (t) => {
+      // Bring the clock up to date too, so every saved draft carries the time spent so far.
+      return withTask(flush(s, a.at), (t) => {
         const next: TaskResult = { ...t, draft: a.text, edits: (t.edits ?? 0) + 1 };
         if (a.pasted && a.pasted > 0) next.pastes = [...(t.pastes ?? []), { at: iso(a.at), chars: a.pasted }];
         return next;
@@ -190,7 +191,7 @@ export function playReducer(s: PlayState, a: PlayAction): PlayState {
     case 'search': {
       const q = a.query.trim();
       if (isFinished(s) || !q) return s;
-      return withTask(s, (t) => ({ ...t, searches: [...(t.searches ?? []), q] }));
+      return withTask(flush(s, a.at), (t) => ({ ...t, searches: [...(t.searches ?? []), q] }));
     }
     case 'view': {
       const same = s.view && s.view.from === a.span.from && s.view.to === a.span.to && s.view.total === a.span.total;

@@ -87,6 +87,7 @@ export const BINDINGS = {
   'reader.pageUp': { contexts: ['play'], keys: [{ name: 'pageUp' }, { input: 'b' }], description: 'reader: page up (PgUp works from the editor too)' },
   'reader.pageDown': { contexts: ['play'], keys: [{ name: 'pageDown' }, { input: ' ' }], description: 'reader: page down (PgDn works from the editor too)', hint: { keys: 'PgUp/PgDn', label: 'page' } },
   'app.pause': { contexts: ['play'], keys: [{ input: 'p', ctrl: true }], description: 'pause: stop the clock and hide the task', hint: { keys: 'Ctrl+P', label: 'pause' } },
+  'task.full': { contexts: ['play'], keys: [{ input: 't', ctrl: true }], description: 'show the whole task and your earlier answers in the reader (again: back to the context)', hint: { keys: 'Ctrl+T', label: 'task' } },
 
   // --- the context reader
   'reader.up': { contexts: ['reader'], keys: [{ name: 'up' }, { input: 'k' }], description: 'scroll up one line' },

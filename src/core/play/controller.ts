@@ -1,0 +1,133 @@
+// The live side of a human run: holds the session state, applies actions, and saves - drafts
+// debounced (~500 ms after typing stops), submissions, pauses and leaving at once. No Ink: the
+// screens subscribe to it (useSyncExternalStore) and the tests drive it directly.
+import type { Scenario } from '../scenario/schema.js';
+import type { RunRecord } from '../runs/types.js';
+import { Autosaver } from './autosave.js';
+import {
+  activeNow,
+  initPlay,
+  isFinished,
+  playReducer,
+  submitAnswer,
+  type Grader,
+  type PlayAction,
+  type PlayState,
+  type ViewSpan,
+} from './session.js';
+
+export interface PlayControllerOptions {
+  save: (run: RunRecord) => Promise<void>;
+  grade: Grader;
+  now?: () => number;
+  /** Draft save debounce (default 500 ms). */
+  delayMs?: number;
+  onSaveError?: (err: unknown) => void;
+}
+
+export class PlayController {
+  private s: PlayState;
+  private readonly listeners = new Set<() => void>();
+  private readonly saver: Autosaver;
+  private readonly now: () => number;
+
+  constructor(
+    readonly scenario: Scenario,
+    run: RunRecord,
+    private readonly o: PlayControllerOptions,
+  ) {
+    this.s = initPlay(run);
+    this.now = o.now ?? Date.now;
+    this.saver = new Autosaver({ save: o.save, delayMs: o.delayMs ?? 500, onError: o.onSaveError });
+  }
+
+  subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+
+  getState = (): PlayState => this.s;
+
+  get run(): RunRecord {
+    return this.s.run;
+  }
+
+  get finished(): boolean {
+    return isFinished(this.s);
+  }
+
+  get paused(): boolean {
+    return this.s.pausedAt !== null;
+  }
+
+  /** Active ms of the current task so far. */
+  elapsed(): number {
+    return activeNow(this.s, this.now());
+  }
+
+  /** Unsaved changes or a write in flight. */
+  get saving(): boolean {
+    return this.saver.hasPending;
+  }
+
+  get lastSaveError(): unknown {
+    return this.saver.lastError;
+  }
+
+  private set(next: PlayState, save: 'debounce' | 'now' | 'none' = 'debounce'): Promise<void> {
+    if (next === this.s) return Promise.resolve();
+    const changed = next.version !== this.s.version;
+    this.s = next;
+    for (const l of this.listeners) l();
+    if (!changed || save === 'none') return Promise.resolve();
+    if (save === 'now') return this.saver.saveNow(next.run);
+    this.saver.schedule(next.run);
+    return Promise.resolve();
+  }
+
+  dispatch(a: PlayAction, save: 'debounce' | 'now' | 'none' = 'debounce'): Promise<void> {
+    return this.set(playReducer(this.s, a), save);
+  }
+
+  /** Starts (or continues) the clock of the current task. */
+  open(): Promise<void> {
+    return this.dispatch({ type: 'open', at: this.now() }, 'now');
+  }
+
+  draft(text: string, pasted?: number): void {
+    void this.dispatch({ type: 'draft', text, pasted, at: this.now() });
+  }
+
+  togglePause(): Promise<void> {
+    return this.dispatch({ type: this.paused ? 'resume' : 'pause', at: this.now() }, 'now');
+  }
+
+  search(query: string): void {
+    void this.dispatch({ type: 'search', query, at: this.now() });
+  }
+
+  view(span: ViewSpan): void {
+    void this.dispatch({ type: 'view', span, at: this.now() });
+  }
+
+  /** Brings the recorded active time up to date (called every few seconds while playing). */
+  tick(): void {
+    void this.dispatch({ type: 'tick', at: this.now() });
+  }
+
+  /** Grades and records the answer, saved at once. Resolves when it is on disk. */
+  submit(answer: string): Promise<void> {
+    return this.set(submitAnswer(this.s, this.scenario, answer, this.now(), this.o.grade), 'now');
+  }
+
+  /** Leaving (quit): stop the clock and write everything. */
+  async close(): Promise<void> {
+    await this.dispatch({ type: 'close', at: this.now() }, 'now');
+    await this.saver.flush();
+  }
+
+  /** Writes anything pending now. */
+  flush(): Promise<void> {
+    return this.saver.flush();
+  }
+}

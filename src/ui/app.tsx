@@ -1,0 +1,274 @@
+// The root of the interactive app: one state for the whole app (screen, player, the run being
+// played, saved runs), screen routing, the footer (key hints, questions, notices), the key help,
+// and a safe Ctrl+C (asks first while a run is open; the draft is saved before leaving).
+// The root is never taller than rows - 1: Ink 6.8 redraws the whole screen otherwise.
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Box, Text, useApp, useInput } from 'ink';
+import { PlayController } from '../core/play/controller.js';
+import { continuableRuns } from '../core/play/resume.js';
+import { newHumanRun } from '../core/play/session.js';
+import type { RunRecord } from '../core/runs/types.js';
+import type { Scenario } from '../core/scenario/schema.js';
+import { errorMessage } from '../core/errors.js';
+import { sanitizeInline } from '../core/text/sanitize.js';
+import { truncateToWidth } from '../core/text/width.js';
+import { AppContext, type AppActions, type AppDeps, type AppValue, type Screen } from './app-context.js';
+import { Confirm } from './components/Confirm.js';
+import { HelpOverlay } from './components/HelpOverlay.js';
+import { KeyHints } from './components/KeyHints.js';
+import { useTerminalSize } from './hooks/use-terminal-size.js';
+import { matches, type KeyContext } from './keys/bindings.js';
+import { HomeScreen } from './screens/Home.js';
+import { NameScreen } from './screens/NameScreen.js';
+import { OfferScreen } from './screens/OfferScreen.js';
+import { PlayScreen } from './screens/Play.js';
+import { SummaryScreen } from './screens/Summary.js';
+import { VerdictsScreen } from './screens/Verdicts.js';
+import { theme } from './theme.js';
+
+export interface AppProps {
+  deps: AppDeps;
+}
+
+export function App({ deps }: AppProps): React.JSX.Element {
+  const size = useTerminalSize(deps.size);
+  const { exit } = useApp();
+  const now = deps.now ?? Date.now;
+  const [screen, setScreen] = useState<Screen>(deps.player ? { name: 'loading' } : { name: 'name' });
+  const [player, setPlayerState] = useState<string | null>(deps.player);
+  const [ctl, setCtlState] = useState<PlayController | null>(null);
+  const [runs, setRuns] = useState<RunRecord[] | null>(null);
+  const [quitAsked, setQuitAsked] = useState(false);
+  const [leaving, setLeaving] = useState(false);
+  const [help, setHelp] = useState<readonly KeyContext[] | null>(null);
+  const [hints, setHintsState] = useState<readonly KeyContext[]>(['global']);
+  const [notice, setNotice] = useState<string | null>(null);
+  const ctlRef = useRef<PlayController | null>(null);
+  const runsRef = useRef<RunRecord[] | null>(null);
+  runsRef.current = runs;
+  const playerRef = useRef(player);
+  playerRef.current = player;
+
+  const setCtl = useCallback(
+    (c: PlayController | null) => {
+      ctlRef.current = c;
+      setCtlState(c);
+      deps.onController?.(c);
+    },
+    [deps],
+  );
+
+  const refreshRuns = useCallback(async () => {
+    try {
+      const { runs: list } = await deps.store.list();
+      setRuns(list);
+      return list;
+    } catch (err) {
+      setNotice(`could not read the saves: ${errorMessage(err)}`);
+      setRuns([]);
+      return [];
+    }
+  }, [deps]);
+
+  useEffect(() => {
+    void refreshRuns();
+  }, [refreshRuns]);
+
+  useEffect(() => {
+    if (!notice) return;
+    const t = setTimeout(() => setNotice(null), 6000);
+    return () => clearTimeout(t);
+  }, [notice]);
+
+  const onSaveError = useCallback((err: unknown) => {
+    setNotice(`not saved: ${errorMessage(err)} - keep clplay open; it retries with your next change`);
+  }, []);
+
+  const makeController = useCallback(
+    (scenario: Scenario, run: RunRecord) =>
+      new PlayController(scenario, run, {
+        save: (r) => deps.store.save(r),
+        grade: deps.grade,
+        now,
+        delayMs: deps.draftDelayMs,
+        onSaveError,
+      }),
+    [deps, now, onSaveError],
+  );
+
+  const actions = useMemo<AppActions>(() => {
+    const a: AppActions = {
+      async startRun(scenario) {
+        const name = playerRef.current ?? 'player';
+        const run = newHumanRun({ id: deps.newRunId(), scenario, player: { kind: 'human', name }, reveal: deps.reveal, at: now() });
+        try {
+          await deps.store.create(run);
+        } catch (err) {
+          setNotice(`cannot start a run: ${errorMessage(err)}`);
+          setScreen({ name: 'home' });
+          return;
+        }
+        setCtl(makeController(scenario, run));
+        setScreen({ name: 'play' });
+      },
+      continueRun(scenario, run) {
+        setCtl(makeController(scenario, run));
+        setScreen({ name: 'play' });
+      },
+      openScenario(scenario) {
+        const list = runsRef.current ?? [];
+        const open = continuableRuns(list, [scenario], playerRef.current ?? '');
+        if (open[0]) setScreen({ name: 'offer', scenario, run: open[0].run });
+        else void a.startRun(scenario);
+      },
+      afterSubmit(index) {
+        const c = ctlRef.current;
+        if (!c) return;
+        const reveal = c.run.reveal ?? 'task';
+        if (reveal === 'task') setScreen({ name: 'verdicts', index });
+        else if (c.finished) {
+          void refreshRuns();
+          setScreen({ name: 'summary' });
+        } else setScreen({ name: 'play' });
+      },
+      next() {
+        const c = ctlRef.current;
+        if (c?.finished) {
+          void refreshRuns();
+          setScreen({ name: 'summary' });
+        } else setScreen({ name: 'play' });
+      },
+      goHome() {
+        const c = ctlRef.current;
+        setCtl(null);
+        setScreen({ name: 'loading' });
+        void (async () => {
+          await c?.close();
+          await refreshRuns();
+          setScreen({ name: 'home' });
+        })();
+      },
+      async setPlayer(name) {
+        const clean = name.trim();
+        if (!clean) return;
+        setPlayerState(clean);
+        playerRef.current = clean;
+        try {
+          await deps.savePlayerName?.(clean);
+        } catch (err) {
+          setNotice(`name not saved in the settings: ${errorMessage(err)}`);
+        }
+        setScreen({ name: 'loading' });
+      },
+      quit() {
+        setQuitAsked(false);
+        setLeaving(true);
+        const c = ctlRef.current;
+        void (async () => {
+          try {
+            await c?.close();
+          } finally {
+            exit();
+          }
+        })();
+      },
+      showHelp(contexts) {
+        setHelp([...contexts, 'global']);
+      },
+      setHints(contexts) {
+        setHintsState((prev) => (prev.length === contexts.length && prev.every((c, i) => c === contexts[i]) ? prev : contexts));
+      },
+      notify(message) {
+        setNotice(message);
+      },
+    };
+    return a;
+  }, [deps, now, exit, makeController, refreshRuns, setCtl]);
+
+  // Leaving the loading screen once the saves are read: the start target decides where to go.
+  useEffect(() => {
+    if (screen.name !== 'loading' || runs === null || !player) return;
+    if (ctl) return;
+    if (deps.start.screen === 'play' && !startedRef.current) {
+      startedRef.current = true;
+      actions.openScenario(deps.start.scenario);
+    } else setScreen({ name: 'home' });
+  }, [screen.name, runs, player, ctl, deps, actions]);
+  const startedRef = useRef(false);
+
+  const runOpen = ctl !== null && !ctl.finished;
+  useInput(
+    (input, key) => {
+      if (!matches('app.quit', input, key)) return;
+      if (quitAsked || !runOpen) actions.quit();
+      else setQuitAsked(true);
+    },
+    { isActive: !leaving },
+  );
+
+  const modal = quitAsked || help !== null || leaving;
+  const bodyRows = Math.max(4, size.rows - 2);
+  const value: AppValue = { deps, size, screen, player, ctl, runs, modal, bodyRows, actions };
+
+  let body: React.ReactNode;
+  switch (screen.name) {
+    case 'loading':
+      body = <Text color={theme.text.muted}>Reading the saves…</Text>;
+      break;
+    case 'name':
+      body = <NameScreen />;
+      break;
+    case 'home':
+      body = <HomeScreen />;
+      break;
+    case 'offer':
+      body = <OfferScreen scenario={screen.scenario} run={screen.run} />;
+      break;
+    case 'summary':
+      body = ctl ? <SummaryScreen ctl={ctl} /> : null;
+      break;
+    default:
+      body = null;
+  }
+  // The play screen stays mounted behind the verdicts, so the reader keeps its place and search.
+  const playing = ctl !== null && (screen.name === 'play' || screen.name === 'verdicts');
+
+  let footer: React.ReactNode;
+  if (leaving) footer = <Text color={theme.text.muted}>Saving and leaving…</Text>;
+  else if (quitAsked)
+    footer = (
+      <Confirm
+        message="Leave clplay? Your draft is kept."
+        onConfirm={() => actions.quit()}
+        onCancel={() => setQuitAsked(false)}
+      />
+    );
+  else if (notice)
+    footer = (
+      <Text color={theme.text.warning} wrap="truncate-end">
+        {truncateToWidth(sanitizeInline(notice), size.columns)}
+      </Text>
+    );
+  else footer = <KeyHints contexts={[...hints, 'global']} width={size.columns} />;
+
+  return (
+    <AppContext.Provider value={value}>
+      <Box flexDirection="column" width={size.columns} height={size.rows - 1}>
+        <Box flexDirection="column" height={bodyRows} overflow="hidden">
+          {help ? <HelpOverlay contexts={help} width={size.columns} height={bodyRows} onClose={() => setHelp(null)} /> : null}
+          <Box flexDirection="column" display={help ? 'none' : 'flex'} height={bodyRows}>
+            {playing ? (
+              <Box display={screen.name === 'play' ? 'flex' : 'none'} flexDirection="column" height={bodyRows}>
+                <PlayScreen ctl={ctl} active={screen.name === 'play' && !modal} />
+              </Box>
+            ) : null}
+            {screen.name === 'verdicts' && ctl ? <VerdictsScreen ctl={ctl} index={screen.index} /> : body}
+          </Box>
+        </Box>
+        <Box height={1} overflow="hidden">
+          {footer}
+        </Box>
+      </Box>
+    </AppContext.Provider>
+  );
+}

@@ -1,0 +1,48 @@
+// First launch: asks for the name runs are saved under, and keeps it in the settings.
+import React, { useCallback, useEffect } from 'react';
+import { Box, Text, type Key } from 'ink';
+import { truncateToWidth } from '../../core/text/width.js';
+import { useAppValue } from '../app-context.js';
+import { Editor, useTextBuffer } from '../components/editor/Editor.js';
+import { commandFor } from '../keys/bindings.js';
+import { theme } from '../theme.js';
+
+export const MAX_NAME = 60;
+
+export function NameScreen(): React.JSX.Element {
+  const app = useAppValue();
+  const { columns } = app.size;
+  const buffer = useTextBuffer('');
+  const { setPlayer, setHints, showHelp } = app.actions;
+  useEffect(() => {
+    if (!app.modal) setHints(['name']);
+  }, [app.modal, setHints]);
+  const onSubmit = useCallback(
+    (text: string) => {
+      const name = text.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME);
+      if (name) void setPlayer(name);
+    },
+    [setPlayer],
+  );
+  const onOther = (input: string, key: Key) => {
+    if (commandFor(['global'], input, key, undefined, { typing: true }) === 'app.help') showHelp(['name']);
+  };
+  const w = Math.min(columns - 2, 40);
+  return (
+    <Box flexDirection="column" width={columns} paddingLeft={1}>
+      <Text bold color={theme.accent}>
+        Welcome to clplay
+      </Text>
+      <Text> </Text>
+      <Text wrap="truncate-end">{truncateToWidth('What name should your runs be saved under?', columns - 2)}</Text>
+      <Text color={theme.text.muted} wrap="truncate-end">
+        {truncateToWidth('It is kept in the settings (change it later: clplay config set player.name NAME).', columns - 2)}
+      </Text>
+      <Text> </Text>
+      <Box>
+        <Text color={theme.accent}>Name: </Text>
+        <Editor buffer={buffer} focus={!app.modal} width={w} height={1} onSubmit={onSubmit} onOtherKey={onOther} />
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,330 @@
+// The play screen: the context reader and the task panel side by side (stacked below 100
+// columns). Tab moves focus; PgUp/PgDn scroll the reader from either side; Ctrl+P pauses (the
+// clock stops, context and task are hidden); Ctrl+T shows the whole task in the reader; `?` (F1
+// while typing) lists every key. Enter submits; an empty answer is confirmed first.
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Box, Text, useInput, type Key } from 'ink';
+import type { PlayController } from '../../core/play/controller.js';
+import { formatClock } from '../../core/play/baseline.js';
+import { sanitizeInline } from '../../core/text/sanitize.js';
+import { truncateToWidth } from '../../core/text/width.js';
+import { useAppValue } from '../app-context.js';
+import { Confirm } from '../components/Confirm.js';
+import { Editor } from '../components/editor/Editor.js';
+import { TextBuffer } from '../components/editor/text-buffer.js';
+import { Reader } from '../components/reader/Reader.js';
+import { useReader } from '../components/reader/use-reader.js';
+import { usePlayState } from '../hooks/use-play-state.js';
+import { commandFor, type KeyContext } from '../keys/bindings.js';
+import { useRawInput } from '../keys/use-raw-input.js';
+import { theme } from '../theme.js';
+import { TaskPanel, taskDocument } from './parts/TaskPanel.js';
+import { visibleCharSpan } from './parts/view-span.js';
+
+export interface PlayScreenProps {
+  ctl: PlayController;
+  /** False while another screen or a question is in front: no keys, no clock start. */
+  active: boolean;
+  /** Versus mode: a column beside the answer editor (width, height, task index). */
+  renderBeside?: (width: number, height: number, index: number) => React.ReactNode;
+}
+
+/** Side by side from this many columns; stacked below. */
+export const SIDE_BY_SIDE_COLUMNS = 100;
+const TICK_MS = 10_000;
+
+export function playLayout(columns: number, height: number) {
+  const body = Math.max(3, height - 1);
+  if (columns >= SIDE_BY_SIDE_COLUMNS) {
+    const readerWidth = Math.floor((columns - 1) * 0.55);
+    return { wide: true, body, readerWidth, readerHeight: body, panelWidth: columns - readerWidth - 1, panelHeight: body };
+  }
+  const readerHeight = Math.max(3, Math.floor(body * 0.48));
+  return { wide: false, body, readerWidth: columns, readerHeight, panelWidth: columns, panelHeight: Math.max(3, body - readerHeight - 1) };
+}
+
+export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): React.JSX.Element {
+  const app = useAppValue();
+  const state = usePlayState(ctl);
+  const scenario = ctl.scenario;
+  const { columns } = app.size;
+  const height = app.bodyRows;
+  const index = state.index;
+  const finished = index >= scenario.tasks.length;
+  const reveal = state.run.reveal ?? 'task';
+  const paused = state.pausedAt !== null;
+  const [focus, setFocus] = useState<'reader' | 'editor'>('reader');
+  const [showTask, setShowTask] = useState(false);
+  const [confirmEmpty, setConfirmEmpty] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const layout = playLayout(columns, height);
+  const raw = useRawInput();
+
+  const onSearch = useCallback((query: string) => ctl.search(query), [ctl]);
+  const reader = useReader({ text: scenario.context, width: layout.readerWidth, height: layout.readerHeight, onSearch });
+  const taskText = useMemo(
+    () => taskDocument(scenario.tasks, state.run.tasks, Math.min(index, scenario.tasks.length - 1), reveal),
+    // earlier answers only change on submission, i.e. with the index
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [scenario, index, reveal],
+  );
+  const taskReader = useReader({ text: taskText, width: layout.readerWidth, height: layout.readerHeight });
+  const shown = showTask ? taskReader : reader;
+
+  // What part of the context is on screen (nothing while the task view or the pause hides it).
+  const span = visibleCharSpan(reader.state.doc.wrapped, reader.state.top, reader.state.rows);
+  const hidden = showTask || paused || !active;
+  useEffect(() => {
+    ctl.view(hidden ? { from: 0, to: 0, total: span.total } : span);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ctl, hidden, span.from, span.to, span.total]);
+
+  // Start (or continue) the clock of the task on screen.
+  useEffect(() => {
+    if (!active || finished || submitting) return;
+    const s = ctl.getState();
+    if (s.segmentStart === null && s.pausedAt === null) void ctl.open();
+  }, [ctl, active, finished, submitting, index]);
+
+  useEffect(() => {
+    const t = setInterval(() => {
+      if (ctl.getState().segmentStart !== null) ctl.tick();
+    }, TICK_MS);
+    return () => clearInterval(t);
+  }, [ctl]);
+
+  // One editor buffer per task, started from the saved draft (a continued run).
+  const buffer = useMemo(() => new TextBuffer(ctl.getState().run.tasks[index]?.draft ?? ''), [ctl, index]);
+  const pendingPaste = useRef(0);
+  useEffect(() => {
+    setConfirmEmpty(false);
+  }, [index]);
+
+  const contexts: KeyContext[] = paused
+    ? ['play']
+    : confirmEmpty
+      ? ['confirm']
+      : focus === 'editor'
+        ? ['editor', 'play']
+        : [...shown.contexts, 'play'];
+  const { setHints, showHelp, afterSubmit } = app.actions;
+  const hintKey = contexts.join(',');
+  useEffect(() => {
+    if (active) setHints(contexts);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [active, hintKey, setHints]);
+
+  const submit = useCallback(
+    async (text: string) => {
+      if (submitting || finished) return;
+      const at = ctl.getState().index;
+      setSubmitting(true);
+      setConfirmEmpty(false);
+      try {
+        await ctl.submit(text);
+      } finally {
+        setSubmitting(false);
+        setShowTask(false);
+        afterSubmit(at);
+      }
+    },
+    [ctl, submitting, finished, afterSubmit],
+  );
+
+  /** Screen-level commands; true when the key was used. */
+  const screenKey = (input: string, key: Key, typing: boolean): boolean => {
+    const cmd = commandFor(['play', 'global'], input, key, raw(), { typing });
+    switch (cmd) {
+      case 'app.quit':
+        return true; // the root asks
+      case 'app.help':
+        showHelp(contexts);
+        return true;
+      case 'app.pause':
+        void ctl.togglePause();
+        return true;
+      case undefined:
+        return false;
+    }
+    if (paused) return true;
+    switch (cmd) {
+      case 'focus.toggle':
+        setFocus((f) => (f === 'reader' ? 'editor' : 'reader'));
+        return true;
+      case 'reader.pageUp':
+        shown.dispatch({ type: 'page', dir: -1 });
+        return true;
+      case 'reader.pageDown':
+        shown.dispatch({ type: 'page', dir: 1 });
+        return true;
+      case 'task.full':
+        setShowTask((v) => !v);
+        return true;
+      default:
+        return false;
+    }
+  };
+
+  const readerKeys = active && !confirmEmpty && !submitting && (paused || focus === 'reader');
+  useInput(
+    (input, key) => {
+      if (!paused && shown.typing) {
+        shown.handleKey(input, key, raw());
+        return;
+      }
+      if (screenKey(input, key, false)) return;
+      if (!paused) shown.handleKey(input, key, raw());
+    },
+    { isActive: readerKeys },
+  );
+
+  const editorFocus = active && !paused && !confirmEmpty && !submitting && focus === 'editor';
+  const onEditorKey = (input: string, key: Key) => void screenKey(input, key, true);
+  const onPaste = useCallback((chars: number) => {
+    pendingPaste.current += chars;
+  }, []);
+  const onChange = useCallback(
+    (text: string) => {
+      const pasted = pendingPaste.current;
+      pendingPaste.current = 0;
+      ctl.draft(text, pasted > 0 ? pasted : undefined);
+    },
+    [ctl],
+  );
+  const onSubmit = useCallback(
+    (text: string) => {
+      if (text.trim() === '') setConfirmEmpty(true);
+      else void submit(text);
+    },
+    [submit],
+  );
+
+  const header = (
+    <PlayHeader
+      title={scenario.title}
+      index={index}
+      total={scenario.tasks.length}
+      ctl={ctl}
+      paused={paused}
+      width={columns}
+      saving={submitting}
+    />
+  );
+
+  if (paused) {
+    return (
+      <Box flexDirection="column" height={height} width={columns}>
+        {header}
+        <Box flexDirection="column" height={layout.body} justifyContent="center" alignItems="center">
+          <Text bold color={theme.text.warning}>
+            ⏸ Paused
+          </Text>
+          <Text color={theme.text.muted} wrap="truncate-end">
+            {truncateToWidth('The clock is stopped; the context and the task are hidden.', columns)}
+          </Text>
+          <Text wrap="truncate-end">{truncateToWidth('Press Ctrl+P to go on.', columns)}</Text>
+        </Box>
+      </Box>
+    );
+  }
+
+  const readerFocused = focus === 'reader' && !confirmEmpty;
+  const readerView = (
+    <Box flexDirection="column" width={layout.readerWidth} height={layout.readerHeight}>
+      <Reader reader={shown} focus={active && readerFocused} captureKeys={false} />
+    </Box>
+  );
+  const answerLabel = confirmEmpty ? (
+    <Confirm message="Submit an empty answer?" onConfirm={() => void submit('')} onCancel={() => setConfirmEmpty(false)} focus={active} />
+  ) : (
+    <Text color={focus === 'editor' ? theme.accent : theme.text.muted} bold={focus === 'editor'} wrap="truncate-end">
+      {truncateToWidth(
+        submitting ? 'Saving your answer…' : focus === 'editor' ? 'Your answer (Enter submits · Ctrl+J new line)' : 'Your answer (Tab to type)',
+        layout.panelWidth,
+      )}
+    </Text>
+  );
+  const panel = finished ? (
+    <Box width={layout.panelWidth} height={layout.panelHeight}>
+      <Text color={theme.text.muted}>All tasks answered.</Text>
+    </Box>
+  ) : (
+    <TaskPanel
+      tasks={scenario.tasks}
+      results={state.run.tasks}
+      index={index}
+      reveal={reveal}
+      width={layout.panelWidth}
+      height={layout.panelHeight}
+      focused={focus === 'editor'}
+      answerLabel={answerLabel}
+      renderAnswer={(w, h) => (
+        <Editor
+          key={index}
+          buffer={buffer}
+          focus={editorFocus}
+          width={w}
+          height={h}
+          placeholder="Type your answer here"
+          onChange={onChange}
+          onPaste={onPaste}
+          onSubmit={onSubmit}
+          onOtherKey={onEditorKey}
+        />
+      )}
+      beside={renderBeside ? (w, h) => renderBeside(w, h, index) : undefined}
+    />
+  );
+
+  return (
+    <Box flexDirection="column" height={height} width={columns}>
+      {header}
+      {layout.wide ? (
+        <Box flexDirection="row" height={layout.body}>
+          {readerView}
+          <Box width={1} height={layout.body} flexDirection="column">
+            <Text color={readerFocused ? theme.border.unfocused : theme.border.focused}>{'│\n'.repeat(layout.body).trimEnd()}</Text>
+          </Box>
+          {panel}
+        </Box>
+      ) : (
+        <Box flexDirection="column" height={layout.body}>
+          {readerView}
+          <Text color={theme.border.unfocused} wrap="truncate-end">
+            {'─'.repeat(columns)}
+          </Text>
+          {panel}
+        </Box>
+      )}
+    </Box>
+  );
+}
+
+function PlayHeader(props: {
+  title: string;
+  index: number;
+  total: number;
+  ctl: PlayController;
+  paused: boolean;
+  width: number;
+  saving: boolean;
+}): React.JSX.Element {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const t = setInterval(() => setTick((n) => n + 1), 1000);
+    return () => clearInterval(t);
+  }, []);
+  const clock = `${props.paused ? '⏸ ' : '⏱ '}${formatClock(props.ctl.elapsed())}`;
+  const k = Math.min(props.index + 1, props.total);
+  const right = ` Task ${k}/${props.total} · ${clock}`;
+  const titleWidth = Math.max(1, props.width - right.length - 1);
+  return (
+    <Box width={props.width} height={1}>
+      <Text bold wrap="truncate-end">
+        {truncateToWidth(sanitizeInline(props.title), titleWidth)}
+      </Text>
+      <Box flexGrow={1} />
+      <Text color={props.paused ? theme.text.warning : theme.text.accent}>{right}</Text>
+    </Box>
+  );
+}
