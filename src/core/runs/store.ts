@@ -82,6 +82,14 @@ function jsonErrorDetail(err: unknown, text: string): string {
   return `${msg.slice(0, m.index)} at line ${line} column ${col}`;
 }
 
+function describeWriteError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC') return 'the disk is full (the previous save is intact; free space and save again)';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied (choose another folder with --saves DIR)';
+  if (code === 'EROFS') return 'the file system is read-only (choose another folder with --saves DIR)';
+  return code ?? String((err as Error)?.message ?? err);
+}
+
 /** Why `data` (parsed from `<fileId>.json`) is not a run this clplay can read, or undefined. */
 export function runProblem(data: unknown, fileId: string): string | undefined {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return 'not a clplay run (not a JSON object)';
@@ -162,7 +170,11 @@ export class RunStore {
 
   private async ensureDir(): Promise<void> {
     if (this.dirReady) return;
-    await mkdir(this.dir, { recursive: true });
+    try {
+      await mkdir(this.dir, { recursive: true });
+    } catch (err) {
+      throw new UserError(`cannot use ${displayPath(this.dir)} for saved runs: ${describeWriteError(err)}`);
+    }
     this.dirReady = true;
   }
 
@@ -184,7 +196,7 @@ export class RunStore {
       if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
         throw new UserError(`${displayPath(path)}: a run with id "${run.id}" already exists; it was not overwritten (use a new id)`);
       }
-      throw err;
+      throw new UserError(`cannot save run ${run.id} to ${displayPath(path)}: ${describeWriteError(err)}`);
     }
     this.file(run.id);
   }
@@ -198,7 +210,22 @@ export class RunStore {
     this.checkRecord(run);
     await this.ensureDir();
     const db = new Low<RunRecord>(this.file(run.id), run);
-    await db.write();
+    try {
+      await db.write();
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+        // The folder was removed while we ran: make it again and retry once.
+        this.dirReady = false;
+        await this.ensureDir();
+        try {
+          await db.write();
+          return;
+        } catch (again) {
+          err = again;
+        }
+      }
+      throw new UserError(`cannot save run ${run.id} to ${displayPath(this.pathOf(run.id))}: ${describeWriteError(err)}`);
+    }
   }
 
   /** Does a run file with this id exist? */

@@ -213,3 +213,43 @@ describe('savesDir', () => {
     expect(() => savesDir({ flag: join(dir, 'file'), env: {} })).toThrow(/cannot use .*file \(from --saves\) for saved runs: it is a file, not a folder; choose another folder/);
   });
 });
+
+describe('RunStore write failures', () => {
+  it('recreates a saves folder removed while running', async () => {
+    const store = new RunStore(join(dir, 'gone'));
+    const r = run();
+    await store.create(r);
+    await rm(join(dir, 'gone'), { recursive: true });
+    r.tasks.push(result(1));
+    await store.save(r);
+    expect((await store.load(r.id)).tasks).toHaveLength(1);
+  });
+
+  it('turns a failed write into one line naming the run file', async () => {
+    const store = new RunStore(dir);
+    const r = run();
+    await store.create(r);
+    // Something that is not a file now sits where the run file was: the rename fails.
+    await rm(join(dir, `${r.id}.json`));
+    await mkdir(join(dir, `${r.id}.json`, 'x'), { recursive: true });
+    await expect(store.save(r)).rejects.toThrow(UserError);
+    await expect(store.save(r)).rejects.toThrow(new RegExp(`^cannot save run ${r.id} to .*${r.id}\\.json: E[A-Z]+$`));
+    expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  // Root ignores file modes, so this one only runs as an ordinary user.
+  it.skipIf(process.getuid?.() === 0)('keeps the previous save when the folder is read-only', async () => {
+    const { chmod } = await import('node:fs/promises');
+    const store = new RunStore(dir);
+    const r = run();
+    await store.create(r);
+    await chmod(dir, 0o500);
+    try {
+      r.tasks.push(result(1));
+      await expect(store.save(r)).rejects.toThrow(/cannot save run .* permission denied/);
+    } finally {
+      await chmod(dir, 0o700);
+    }
+    expect((await store.load(r.id)).tasks).toHaveLength(0);
+  });
+});
