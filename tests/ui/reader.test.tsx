@@ -119,6 +119,15 @@ describe('Reader', () => {
     expect(f).toContain('lines 101-107');
   });
 
+  it('says so when the text has no headings to outline', async () => {
+    const { lastFrame, stdin } = render(<Harness text={'plain\ntext'} height={4} />);
+    await waitForFrame(lastFrame, (x) => x.includes('lines'));
+    await press(stdin, 'o');
+    expect(lastFrame()!).toContain('no headings in this text');
+    await press(stdin, 'j');
+    expect(lastFrame()!).not.toContain('no headings');
+  });
+
   it('can be scrolled by its parent (PgDn from the editor) while not focused', async () => {
     let ctl: ReaderController | undefined;
     const { lastFrame, stdin } = render(<Harness text={doc()} height={8} focus={false} grab={(r) => (ctl = r)} />);

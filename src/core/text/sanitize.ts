@@ -3,6 +3,8 @@
 // C0 and C1 control characters other than "\n" and "\t", and DEL are replaced by visible, inert
 // forms: ESC -> "␛" (so "\x1b[31m" shows as "␛[31m"), other C0 -> the Unicode control pictures
 // ("␇" for BEL, "␍" for a lone CR), DEL -> "␡", C1 (U+0080..U+009F) -> "\x9b"-style text.
+// Bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069), which can make text read
+// differently from what it is ("Trojan Source"), are shown as "⟨U+202E⟩".
 // "\r\n" becomes "\n"; tabs are expanded to spaces at tab stops. Pure, no I/O.
 
 export interface SanitizeOptions {
@@ -11,14 +13,15 @@ export interface SanitizeOptions {
 }
 
 // Anything that needs rewriting: C0 except \n, DEL, C1, and CR (handled separately).
-const UNSAFE = /[\x00-\x09\x0b-\x1f\x7f-\x9f]/;
-const UNSAFE_G = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+const UNSAFE = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE_G = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
 
 function inertChar(ch: string): string {
   const c = ch.charCodeAt(0);
   if (c === 0x1b) return '\u241b'; // ␛
   if (c < 0x20) return String.fromCharCode(0x2400 + c); // ␀ .. ␟
   if (c === 0x7f) return '\u2421'; // ␡
+  if (c > 0xff) return `⟨U+${c.toString(16).toUpperCase()}⟩`; // bidi controls
   return '\\x' + c.toString(16).padStart(2, '0'); // C1: shown as text
 }
 

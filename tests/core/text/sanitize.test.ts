@@ -59,6 +59,11 @@ describe('sanitize', () => {
     expect(sanitize('a\tb', { tabWidth: 0 })).toBe('a\tb');
   });
 
+  it('shows bidirectional overrides (Trojan Source) visibly, keeps ordinary RTL text', () => {
+    expect(sanitize('access\u202e\u2066 level')).toBe('access⟨U+202E⟩⟨U+2066⟩ level');
+    expect(sanitize('שלום عربى')).toBe('שלום عربى');
+  });
+
   it('sanitizeInline makes one line', () => {
     expect(sanitizeInline(`x\ny\t${ESC}[1m`)).toBe('x⏎y ␛[1m');
   });

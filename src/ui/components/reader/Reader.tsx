@@ -142,7 +142,8 @@ function StatusLine({ reader, focus }: { reader: ReaderController; focus: boolea
     const q = truncateToWidth(r.query, 20);
     search = r.count === 0 ? `"${q}" not found` : `"${q}" ${state.search.current + 1}/${r.count}${r.truncated ? '+' : ''}`;
   }
-  const line = search ? `${pos} · ${search}` : pos;
+  let line = search ? `${pos} · ${search}` : pos;
+  if (state.notice) line = `${state.notice} · ${line}`;
   return (
     <Text color={focus ? theme.text.accent : theme.text.muted} wrap="truncate-end">
       {truncateToWidth(line, width)}

@@ -35,6 +35,8 @@ export interface ReaderState {
   outline: { open: boolean; index: number };
   /** Every query submitted, in order (a human baseline records its searches). */
   searches: { query: string; count: number }[];
+  /** A short message for the status line until the next action (e.g. "no headings"). */
+  notice?: string;
 }
 
 export type ReaderAction =
@@ -152,7 +154,8 @@ function headingAt(doc: ReaderDoc, row: number): number {
   return idx;
 }
 
-export function readerReducer(s: ReaderState, a: ReaderAction): ReaderState {
+export function readerReducer(state: ReaderState, a: ReaderAction): ReaderState {
+  const s = state.notice !== undefined && a.type !== 'layout' ? { ...state, notice: undefined } : state;
   switch (a.type) {
     case 'scroll':
       return withTop(s, s.top + a.delta);
@@ -220,7 +223,7 @@ export function readerReducer(s: ReaderState, a: ReaderAction): ReaderState {
       return reveal({ ...s, search: { ...s.search, current } }, ms[current].row);
     }
     case 'outlineOpen':
-      if (s.doc.headings.length === 0) return s;
+      if (s.doc.headings.length === 0) return { ...s, notice: 'no headings in this text' };
       return { ...s, search: { ...s.search, open: false }, outline: { open: true, index: headingAt(s.doc, s.top) } };
     case 'outlineClose':
       return { ...s, outline: { ...s.outline, open: false } };
