@@ -110,6 +110,7 @@ describe(`${ID}: the derivation agrees with the Ordinance and the key`, () => {
     expect(show(idx('March', 20))).toBe('Thursday 20 March');
     expect(show(idx('March', 28))).toBe('Friday 28 March');
     expect(show(idx('March', 31))).toBe('Monday 31 March');
+    expect(show(idx('March', 18))).toBe('Tuesday 18 March');
     expect(show(idx('April', 3))).toBe('Thursday 3 April');
     expect(show(idx('April', 25))).toBe('Friday 25 April');
   });
@@ -141,6 +142,7 @@ describe(`${ID}: the derivation agrees with the Ordinance and the key`, () => {
     expect(show(receipt)).toBe('Saturday 15 March');
     expect(show(noticeBy)).toBe('Saturday 22 March');
     expect(show(feeBy)).toBe('Tuesday 25 March');
+    expect(idx('March', 18)).toBeLessThanOrEqual(feeBy); // the fee was paid in time: no lapse (5.5)
     expect(show(supplyEnds)).toBe('Tuesday 1 April');
     expect(certificate <= supplyEnds).toBe(true);
     expect(show(complete)).toBe('Tuesday 1 April');

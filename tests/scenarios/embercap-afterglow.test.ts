@@ -1,4 +1,29 @@
 import { describe } from 'vitest';
 import { answerKeySuite } from './library-b-key.js';
 
-describe('scenario embercap-afterglow', () => answerKeySuite('embercap-afterglow'));
+describe('scenario embercap-afterglow', () =>
+  answerKeySuite('embercap-afterglow', [
+    {
+      task: 'decay-law',
+      answer: 'G(t) = 480 / (1 + t/2); the halving time doubles.\nHALF: 2 h\nQUARTER: 6 h\nEIGHTH: 14 h',
+      pass: true,
+      why: 'equivalent form of the law, units after the numbers',
+    },
+    {
+      task: 'decay-law',
+      answer: 'G = 480*2/(t+2).\nHALF: t = 2\nQUARTER: t = 6\nEIGHTH: t = 14.0',
+      pass: true,
+      why: 'another equivalent form and t = labels',
+    },
+    {
+      task: 'decay-law',
+      answer: 'G = 960/(t+2).\nHALF: 2\nQUARTER: 6\nEIGHTH: 140',
+      pass: false,
+      why: 'a typo that must not pass as 14',
+    },
+    { task: 'long-range', answer: '960/80.\nGLOW AT 78 H: 12.0 gu', pass: true, why: 'one decimal' },
+    { task: 'long-range', answer: 'GLOW AT 78 H: 120 gu', pass: false, why: 'off by a factor of ten' },
+    { task: 'charge-law', answer: 'h = c/5.\nAT 0 H: 480.0 gu\nAT 9 H: ~240 gu', pass: true, why: 'decimals and a tilde' },
+    { task: 'charge-law', answer: 'AT 0 H: 4800 gu\nAT 9 H: 2400 gu', pass: false, why: 'series C read in dgu as if gu' },
+    { task: 'marker-charge', answer: 'h >= 5.14 h -> 25.7 -> 26 minutes; 480*5.2/41.2 = 60.58 gu.\nCHARGE: 26 minutes', pass: true, why: 'two decimals' },
+  ]));

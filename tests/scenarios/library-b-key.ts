@@ -38,7 +38,15 @@ function failures(t: Task, answer: string): string[] {
     .map(({ v, item }) => `${item.text} -> ${v.reason}`);
 }
 
-export function answerKeySuite(id: string): void {
+/** Another answer to a task: an honest variant that must pass every check, or a trap that must fail one. */
+export interface Variant {
+  task: string;
+  answer: string;
+  pass: boolean;
+  why: string;
+}
+
+export function answerKeySuite(id: string, variants: Variant[] = []): void {
   it(`${id}: loads cleanly and has the library's shape`, async () => {
     const s = await loadBundled(id);
     expect(s.id).toBe(id);
@@ -75,4 +83,15 @@ export function answerKeySuite(id: string): void {
       }
     }
   });
+
+  if (variants.length > 0) {
+    it(`${id}: the checks accept honest variants and reject traps`, async () => {
+      const s = await loadBundled(id);
+      for (const v of variants) {
+        const failed = failures(task(s, v.task), v.answer);
+        if (v.pass) expect(failed, `${v.task}: ${v.why}`).toEqual([]);
+        else expect(failed.length, `${v.task}: ${v.why}`).toBeGreaterThan(0);
+      }
+    });
+  }
 }
