@@ -22,6 +22,11 @@ export default {
     ctx.figure('import time', imp.ms / 1000, 's', { max: 5 });
     if (imp.peakRssMb !== null) ctx.figure('import peak RSS', imp.peakRssMb, 'MB', { max: 500 });
 
+    const { checkRoundTrip } = await ctx.loadTs('bench/roundtrip.ts');
+    const rt = await checkRoundTrip(file, out);
+    ctx.log(`round trip (history given): ${rt.identical} of ${rt.rows} rows byte-identical`);
+    if (rt.identical !== rt.rows) throw new Error(`round trip broken, first at task ${rt.firstMismatch}`);
+
     const again = await ctx.runCli(['import', file, '--out', out]);
     ctx.figure('import again (files unchanged)', again.ms / 1000, 's');
 
