@@ -4,6 +4,7 @@ import { aggregate, perTask } from '../../src/core/results/aggregate.js';
 import { judgeAgreement } from '../../src/core/results/agreement.js';
 import { attemptsOf } from '../../src/core/results/attempts.js';
 import { ResultsScreen } from '../../src/ui/screens/results/ResultsScreen.js';
+import { frameHas, waitForFrame } from '../helpers/frames.js';
 import { humanRun, modelRun, task } from '../helpers/runs.js';
 
 const tick = () => new Promise((r) => setTimeout(r, 20));
@@ -23,35 +24,31 @@ describe('results screen', () => {
   it('shows the overview, switches to the chart, and opens both answers to a task', async () => {
     let exited = false;
     const ui = render(<ResultsScreen {...input()} termColumns={100} termRows={30} onExit={() => (exited = true)} />);
-    await tick();
+    await frameHas(ui.lastFrame, 'Overview');
     expect(ui.lastFrame()).toMatch(/humans\s+1\s+1\s+1\/2\s+50\.0%/);
     expect(ui.lastFrame()).toMatch(/gpt-x\s+-\s+1\s+0\/2\s+0\.0%/);
     ui.stdin.write(RIGHT);
-    await tick();
-    expect(ui.lastFrame()).toMatch(/humans\s+█{15}·{15}\s+50\.0%/);
+    await frameHas(ui.lastFrame, /humans\s+█{15}·{15}\s+50\.0%/);
     ui.stdin.write(RIGHT);
-    await tick();
-    expect(ui.lastFrame()).toContain('quarry / t1');
+    await frameHas(ui.lastFrame, 'quarry / t1');
     ui.stdin.write('\r');
-    await tick();
-    const frame = ui.lastFrame()!;
+    const frame = await frameHas(ui.lastFrame, 'ana (human)');
     expect(frame).toContain('ana (human)');
     expect(frame).toContain('Green means go.');
     // Escape sequences in an answer are shown inert, never interpreted.
     expect(frame).toContain('␛[31mstop');
     ui.stdin.write('\x1b');
-    await tick();
+    await waitForFrame(ui.lastFrame, (f) => !f.includes('ana (human)'));
     ui.stdin.write(DOWN);
     await tick();
     ui.stdin.write('q');
-    await tick();
-    expect(exited).toBe(true);
+    await waitForFrame(ui.lastFrame, () => exited);
     ui.unmount();
   });
 
   it('never draws more rows than the terminal has minus one', async () => {
     const ui = render(<ResultsScreen {...input()} termColumns={60} termRows={12} />);
-    await tick();
+    await frameHas(ui.lastFrame, 'Overview');
     expect(ui.lastFrame()!.split('\n').length).toBeLessThanOrEqual(11);
     ui.unmount();
   });

@@ -1,10 +1,11 @@
 // The results screen: tabs of tables and charts; on Tasks, Enter opens every answer to a task
 // side by side with its verdict. Renders only the visible slice of its lines.
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { truncateToWidth } from '../../../core/text/width.js';
 import { commandFor, hintLine } from '../../keys/bindings.js';
 import { theme } from '../../theme.js';
+import { initialResultsState, resultsReducer, type ResultsState } from './results-state.js';
 import { answerLines, TABS, tabLines, type ResultsInput } from './results-view.js';
 
 export interface ResultsScreenProps extends ResultsInput {
@@ -29,68 +30,31 @@ function useTerminalSize(fixed: { termColumns?: number; termRows?: number }) {
 export function ResultsScreen(props: ResultsScreenProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize(props);
-  const [tab, setTab] = useState(0);
-  const [top, setTop] = useState(0);
-  const [selected, setSelected] = useState(0);
-  const [open, setOpen] = useState(false);
   // Header (1) + tab bar (1) + footer (1) + one spare row: Ink redraws everything if the
   // frame is as tall as the terminal.
   const bodyRows = Math.max(3, rows - 4);
   const width = Math.max(20, columns - 1);
-  const tabName = TABS[tab]!;
-  const onTasks = tabName === 'Tasks';
-  const lines = useMemo(
-    () => (open && props.tasks[selected] ? answerLines(props.tasks[selected]!, props, width) : tabLines(tabName, props)),
-    [open, selected, tabName, props, width],
-  );
-  const maxTop = Math.max(0, lines.length - bodyRows);
+  const linesOf = (s: Pick<ResultsState, 'open' | 'selected' | 'tab'>) =>
+    s.open && props.tasks[s.selected] ? answerLines(props.tasks[s.selected]!, props, width) : tabLines(TABS[s.tab]!, props);
+  // The reducer asks for line counts of the state it is in, so keys never act on a stale frame.
+  const linesRef = useRef(linesOf);
+  linesRef.current = linesOf;
+  const [state, dispatch] = useReducer(resultsReducer, initialResultsState);
+  const lines = useMemo(() => linesOf(state), [state.open, state.selected, state.tab, props, width]);
 
-  const leave = () => (props.onExit ? props.onExit() : exit());
+  useEffect(() => {
+    if (state.quit) (props.onExit ?? exit)();
+  }, [state.quit]);
 
   useInput((input, key) => {
-    const cmd = commandFor(['results', 'global'], input, key);
-    const page = (n: number) => setTop((t) => Math.min(maxTop, Math.max(0, t + n)));
-    const select = (i: number) => {
-      const next = Math.min(props.tasks.length - 1, Math.max(0, i));
-      setSelected(next);
-      setTop((t) => (next < t ? next : next >= t + bodyRows ? next - bodyRows + 1 : t));
-    };
-    switch (cmd) {
-      case 'results.nextTab':
-      case 'results.prevTab':
-        if (open) return;
-        setTab((t) => (t + (cmd === 'results.nextTab' ? 1 : TABS.length - 1)) % TABS.length);
-        setTop(0);
-        return;
-      case 'results.up':
-        return onTasks && !open ? select(selected - 1) : page(-1);
-      case 'results.down':
-        return onTasks && !open ? select(selected + 1) : page(1);
-      case 'results.pageUp':
-        return onTasks && !open ? select(selected - bodyRows) : page(-bodyRows);
-      case 'results.pageDown':
-        return onTasks && !open ? select(selected + bodyRows) : page(bodyRows);
-      case 'results.open':
-        if (onTasks && props.tasks.length && !open) {
-          setOpen(true);
-          setTop(0);
-        }
-        return;
-      case 'results.back':
-        if (open) {
-          setOpen(false);
-          setTop(Math.max(0, selected - Math.floor(bodyRows / 2)));
-        } else leave();
-        return;
-      case 'results.quit':
-      case 'app.quit':
-        return leave();
-    }
+    dispatch({ command: commandFor(['results', 'global'], input, key), bodyRows, taskCount: props.tasks.length, lineCount: (s) => linesRef.current(s).length });
   });
 
+  const onTasks = TABS[state.tab] === 'Tasks';
+  const { top } = state;
   const visible = lines.slice(top, top + bodyRows);
   const position = lines.length > bodyRows ? ` ${top + 1}-${Math.min(lines.length, top + bodyRows)} of ${lines.length}` : '';
-  const hints = open ? 'Esc back · ↑↓ scroll · q quit' : hintLine(['results'], width);
+  const hints = state.open ? 'Esc back · ↑↓ scroll · q quit' : hintLine(['results'], width);
   return (
     <Box flexDirection="column" width={columns} height={rows - 1}>
       <Text bold color={theme.accent}>
@@ -98,20 +62,17 @@ export function ResultsScreen(props: ResultsScreenProps) {
       </Text>
       <Text>
         {TABS.map((t, i) => (
-          <Text key={t} inverse={i === tab} color={i === tab ? undefined : theme.text.muted}>
+          <Text key={t} inverse={i === state.tab} color={i === state.tab ? undefined : theme.text.muted}>
             {` ${i + 1} ${t} `}
           </Text>
         ))}
       </Text>
       <Box flexDirection="column" height={bodyRows}>
-        {visible.map((line, i) => {
-          const isSel = onTasks && !open && top + i === selected;
-          return (
-            <Text key={top + i} inverse={isSel} wrap="truncate">
-              {truncateToWidth(line, width) || ' '}
-            </Text>
-          );
-        })}
+        {visible.map((line, i) => (
+          <Text key={top + i} inverse={onTasks && !state.open && top + i === state.selected} wrap="truncate">
+            {truncateToWidth(line, width) || ' '}
+          </Text>
+        ))}
       </Box>
       <Text color={theme.text.muted}>{truncateToWidth(hints, width)}</Text>
     </Box>
