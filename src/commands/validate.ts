@@ -26,7 +26,7 @@ const command: Command = {
       ? args.positionals.map((p) => resolve(io.cwd, p))
       : scenarioDirs({ flags: args.values.scenarios as string[] | undefined, env: io.env, cwd: io.cwd });
     // Paths given on the command line must exist; the bundled folder is read only if present.
-    const lib = await loadLibrary(paths, given ? { optionalDirs: [] } : {});
+    const lib = await loadLibrary(paths, { cacheDir: false, ...(given ? { optionalDirs: [] } : {}) });
     const problems = lib.problems;
     const badFiles = new Set(problems.map((p) => p.file)).size;
     if (args.values.json) {

@@ -14,7 +14,7 @@ const withId = (id: string) => VALID_YAML.replace('id: tiny-levy', `id: ${id}`);
 beforeAll(() => {
   if (!existsSync(CLI_PATH)) throw new Error('dist/clplay.js is missing: run `npm run build` first (npm test does)');
   root = mkdtempSync(join(tmpdir(), 'clplay-cli-scn-'));
-  env = { CLPLAY_CONFIG_DIR: join(root, 'config'), CLPLAY_SCENARIOS: '' };
+  env = { CLPLAY_CONFIG_DIR: join(root, 'config'), CLPLAY_CACHE_DIR: join(root, 'cache'), CLPLAY_SCENARIOS: '' };
   mkdirSync(join(root, 'good'));
   writeFileSync(join(root, 'good', 'one.yaml'), withId('one'));
   writeFileSync(join(root, 'good', 'two.yaml'), withId('two'));
@@ -119,6 +119,13 @@ describe('clplay list', () => {
       'clplay: bad/typo.yaml:7:19 estimatedMinutes: expected a number, got text "soon"',
       'clplay: bad/typo.yaml:12:5 tasks[0].promt: unknown field "promt" (did you mean "prompt"?)',
     ]);
+  });
+
+  it('lists the same from its cache, and still reports the invalid files', () => {
+    const first = runCli(['list', '--scenarios', 'bad'], { env, cwd: root });
+    const again = runCli(['list', '--scenarios', 'bad'], { env, cwd: root });
+    expect(again).toEqual(first);
+    expect(again.stderr.trim().split('\n')).toHaveLength(3);
   });
 
   it('takes folders from CLPLAY_SCENARIOS', () => {

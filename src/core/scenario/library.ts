@@ -4,6 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, delimiter, extname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { BUNDLED_SCENARIOS } from '../paths.js';
+import { defaultCacheDir, ScenarioCache } from './cache.js';
 import { describeFsError, loadScenarioFile, sortProblems, SCENARIO_EXTENSIONS, type LoadResult } from './load.js';
 import { formatProblem, type Problem } from './problem.js';
 import type { Scenario } from './schema.js';
@@ -37,7 +38,14 @@ export interface Library {
 const CONCURRENCY = 16;
 
 /** Loads every scenario under `dirs` (recursively). Never throws for bad files or folders. */
-export async function loadLibrary(dirs: readonly string[], opts: { optionalDirs?: readonly string[] } = {}): Promise<Library> {
+export interface LoadLibraryOptions {
+  /** Folders that may be absent without a problem (default: the bundled folder). */
+  optionalDirs?: readonly string[];
+  /** Where to cache validated scenarios; false: no cache (default: see cache.ts). */
+  cacheDir?: string | false;
+}
+
+export async function loadLibrary(dirs: readonly string[], opts: LoadLibraryOptions = {}): Promise<Library> {
   // The bundled folder may be absent (an odd install); folders a user names must exist.
   const optional = new Set((opts.optionalDirs ?? [BUNDLED_SCENARIOS]).map((d) => resolve(d)));
   const problems: Problem[] = [];
@@ -52,13 +60,20 @@ export async function loadLibrary(dirs: readonly string[], opts: { optionalDirs?
       }
     }
   }
+  const cacheDir = opts.cacheDir === false ? undefined : (opts.cacheDir ?? defaultCacheDir());
+  const cache = cacheDir ? new ScenarioCache(cacheDir) : undefined;
   const results = await mapLimit(files, CONCURRENCY, async (f): Promise<LoadResult> => {
     try {
-      return await loadScenarioFile(f);
+      const cached = await cache?.get(f);
+      if (cached) return cached;
+      const r = await loadScenarioFile(f);
+      await cache?.put(f, r);
+      return r;
     } catch (err) {
       return { problems: [{ file: f, line: 1, col: 1, field: '', message: `could not load: ${(err as Error).message}` }] };
     }
   });
+  await cache?.save();
   // A .json/.yaml file named as another scenario's contextFile is material, not a scenario.
   const contextFiles = new Set(results.map((r) => r.contextPath).filter((p): p is string => !!p));
   const scenarios: Scenario[] = [];
