@@ -31,7 +31,14 @@ export function toClbench(runs: readonly RunRecord[], scenarios: ReadonlyMap<str
     scenario.tasks.forEach((task, k) => {
       const result = run.tasks.find((r) => r.taskId === task.id);
       if (result?.answer === undefined) return;
-      const messages = buildMessages(scenario, k, { history: run.history, answers, noContext: run.noContext });
+      let messages;
+      try {
+        messages = buildMessages(scenario, k, { history: run.history, answers, noContext: run.noContext });
+      } catch (err) {
+        // e.g. an earlier task of the chain was never answered: there is no history to send.
+        skipped.push(`run ${run.id} task ${task.id}: ${(err as Error).message}`);
+        return;
+      }
       const taskId = task.sourceId ?? `${scenario.id}/${task.id}`;
       const row: ClbenchRow = {
         idx: taskId,
