@@ -26,6 +26,7 @@ const MODULES = [
   './import.mjs', // H3: CL-bench-sized import + validate (time, peak RSS)
   './saves.ts', // H3: cost of saving the 1st vs the 2,000th task result
   './ui.mjs', // H6: reader first frame / scroll step / wrap on a 320k-character context
+  './throughput.ts', // H8: headless run of 1,899 tasks, 100 ms loopback latency, concurrency 32
 ];
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -14,6 +14,7 @@
 // Stop (signal): workers take no new task; requests in flight are abandoned (their tasks stay
 // unanswered, for a resume); what finished is saved; the runs are marked stopped.
 import { createHash } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { buildMessages } from '../clbench/messages.js';
 import { scenarioScore } from '../grading/verdict.js';
 import { judgeableItems, regradeResult } from '../judge/grade-task.js';
@@ -174,15 +175,37 @@ export async function runBatch(scenarios: readonly Scenario[], config: BatchConf
       else for (const i of todo) lanes.push({ run, scenario: s, tasks: [i], created });
     }
   }
+  // Longest chains first: a long chain started last would run alone at the end (its tasks are
+  // sequential), so the pool stays full until the end this way. Stable for equal lengths.
+  lanes.sort((a, b) => b.tasks.length - a.tasks.length);
   emit({ type: 'start', stats: { ...stats }, batchId, runs: runs.length });
   for (const line of notes) emit({ type: 'note', stats: { ...stats }, line });
 
   const internal = new AbortController();
+  // Every request in flight listens to this signal: more than Node's default 10 is expected.
+  setMaxListeners(0, internal.signal);
   const onOuterAbort = () => internal.abort();
   opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
   const signal = internal.signal;
   let fatal: string | undefined;
   let answeredAny = false;
+  // Saves leave the worker's path: a worker moves on while its run is written (RunStore writes
+  // one run's versions in order and serializes each at call time, so a newer state is never
+  // overwritten by an older one). All writes are awaited before runBatch returns; a failed
+  // write stops the batch - nothing is silently left unsaved.
+  const pendingSaves = new Set<Promise<void>>();
+  let saveError: unknown;
+  const saver = {
+    save(run: RunRecord): Promise<void> {
+      const p = opts.store.save(run).catch((err: unknown) => {
+        saveError ??= err;
+        internal.abort();
+      });
+      pendingSaves.add(p);
+      void p.finally(() => pendingSaves.delete(p));
+      return Promise.resolve();
+    },
+  };
   const creating = new Map<string, Promise<void>>();
   const ensureCreated = (lane: Lane): Promise<void> => {
     if (lane.created) return Promise.resolve();
@@ -209,7 +232,7 @@ export async function runBatch(scenarios: readonly Scenario[], config: BatchConf
         if (signal.aborted && out.changed === 0) return;
         run.tasks[i] = out.result;
         stats.judgeCalls += out.judgeCalls;
-        await opts.store.save(run);
+        await saver.save(run);
         stats.done++;
         if (out.result.status === 'solved') stats.solved++;
         emit({ type: 'task', stats: { ...stats }, run, taskIndex: i, line: `${label(run, i, scenario)}: judged, ${out.result.status}` });
@@ -218,7 +241,7 @@ export async function runBatch(scenarios: readonly Scenario[], config: BatchConf
       const outcome = await playTask(scenario, run, i, {
         client: opts.client,
         judge: opts.judge,
-        store: opts.store,
+        store: saver,
         signal,
         onStop: 'discard',
         now,
@@ -273,6 +296,8 @@ export async function runBatch(scenarios: readonly Scenario[], config: BatchConf
   } finally {
     opts.signal?.removeEventListener('abort', onOuterAbort);
   }
+  await Promise.all([...pendingSaves]);
+  if (saveError) throw saveError;
   const stopped = signal.aborted;
   // Close every run this invocation touched (created ones only: untouched runs were never saved).
   const touched = new Set([...finishing, ...lanes.filter((l) => l.created).map((l) => l.run)]);
