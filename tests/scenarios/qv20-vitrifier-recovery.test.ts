@@ -22,6 +22,18 @@ describe('scenario qv20-vitrifier-recovery', () =>
       why: 'measures the overshoot from the trigger threshold instead of the setpoint',
     },
     {
+      task: 'bath-overshoot',
+      answer: 'I will not turn the QV-20 off and on again (4.2) and keep the lid shut. ACK was 09:16; LIFT the rack into the airlock and take it to the transfer dewar. Overshoot 2.8 K = 6 started half kelvins: a 24-minute settle time from the ACK. Earliest RESUME: 09:40.',
+      pass: true,
+      why: '"turn it off" instead of "switch it off", and "24-minute" with a hyphen',
+    },
+    {
+      task: 'bath-overshoot',
+      answer: 'Turn it off and on again to clear it, open the lid and take the rack out; RESUME at 09:26.',
+      pass: false,
+      why: 'the colleague\'s advice, phrased with "turn"',
+    },
+    {
       task: 'bubbles',
       answer: 'Per-channel counting: all three recovered. 3 x (15 + 25) = 120 mL, 212 - 120 = 92 mL.',
       pass: true,
@@ -40,9 +52,27 @@ describe('scenario qv20-vitrifier-recovery', () =>
       why: 'short honest answer',
     },
     {
+      task: 'bypass-bubble',
+      answer: 'B.2: channel 6 counts with all E104s, so this is the fourth: no R-1 (a purge would have taken the reservoir from 92 to 52 mL). Hold STOP 3 s: LOCKOUT, lamp steady red. Notify Level 2 by 11:35 (code time + 15). Reservoir stays at 92 mL.',
+      pass: true,
+      why: 'mentions 52 mL only to say the purge is not done',
+    },
+    {
+      task: 'bypass-bubble',
+      answer: 'LOCKOUT, lamp red, Level 2 by 11:35. Purge channel 6 anyway: 92 - 40 = 52 mL.',
+      pass: false,
+      why: 'purges the bypass channel although it locks out',
+    },
+    {
       task: 'incident-record',
       answer: 'QV-INCIDENT 2046-03-14\nCODES: E212 09:14, E104 10:02, E104 10:31, E104 10:50, E104 11:20\nRECOVERED: 4\nRESERVOIR: 92 mL\nLAMP: RED\nL2-BY: 11:35',
       pass: true,
       why: 'the bare record',
+    },
+    {
+      task: 'incident-record',
+      answer: 'QV-INCIDENT 2046-03-14\nCODES: E212 09:14, E104 10:02, E104 10:31, E104 10:50, E104 11:20\nRECOVERED: 4\nRESERVOIR: 92 mL\nLAMP: steady RED\nL2-BY: 11:35',
+      pass: true,
+      why: 'the lamp written as "steady RED", as section 2 names it',
     },
   ]));
