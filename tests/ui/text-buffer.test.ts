@@ -164,6 +164,38 @@ describe('TextBuffer editing', () => {
   });
 });
 
+describe('TextBuffer under random edits', () => {
+  it('keeps the cursor valid and undoes back to the start', () => {
+    let x = 7;
+    const rnd = (n: number) => ((x = (x * 1103515245 + 12345) % 2147483648), x % n);
+    const inserts = ['a', 'b', ' ', '\n', '中', '😀', 'e\u0301', 'pasted\r\nblock', 'x y z'];
+    const moves = ['left', 'right', 'up', 'down', 'home', 'end', 'wordLeft', 'wordRight', 'docStart', 'docEnd'] as const;
+    for (let round = 0; round < 20; round++) {
+      const b = new TextBuffer('start\ntext');
+      for (let i = 0; i < 200; i++) {
+        const op = rnd(8);
+        if (op < 3) b.insert(inserts[rnd(inserts.length)]);
+        else if (op === 3) b.backspace();
+        else if (op === 4) b.deleteForward();
+        else if (op === 5) b.move(moves[rnd(moves.length)], rnd(2) ? 7 : undefined);
+        else if (op === 6) (rnd(2) ? b.deleteWordLeft() : b.killLineEnd());
+        else b.undo();
+        const { row, col } = b.cursor;
+        expect(row).toBeLessThan(b.lines.length);
+        expect(col).toBeLessThanOrEqual(b.lines[row].length);
+        // never inside a surrogate pair
+        const c = b.lines[row].charCodeAt(col);
+        expect(c >= 0xdc00 && c <= 0xdfff).toBe(false);
+        const v = b.getVisibleLines(4, 8);
+        expect(v.cursorLine).toBeGreaterThanOrEqual(0);
+        expect(v.cursorLine).toBeLessThan(4);
+      }
+      while (b.undo());
+      expect(b.text).toBe('start\ntext');
+    }
+  });
+});
+
 describe('TextBuffer layout', () => {
   it('wraps long lines and keeps the cursor visible in a small viewport', () => {
     const b = new TextBuffer('word '.repeat(20).trim());

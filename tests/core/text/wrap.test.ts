@@ -72,6 +72,18 @@ describe('wrapLine', () => {
     expect(segs.map((s) => s.text)).toEqual(['😀😀', '😀😀', '😀😀', '😀 x']);
   });
 
+  it('keeps its invariants on random mixes of ASCII, spaces, CJK, emoji and combining marks', () => {
+    const pieces = ['a', 'word', ' ', '  ', '中', '文字', '😀', '👍🏽', 'e\u0301', '-', 'ＡＢ', 'longwordwithoutspaces'];
+    let x = 42;
+    const rnd = (n: number) => ((x = (x * 1103515245 + 12345) % 2147483648), x % n);
+    for (let t = 0; t < 300; t++) {
+      let line = '';
+      const n = 1 + rnd(40);
+      for (let i = 0; i < n; i++) line += pieces[rnd(pieces.length)];
+      checkLine(line, 2 + rnd(30));
+    }
+  });
+
   it('mixes Latin and CJK', () => {
     checkLine('Model 模型 answered 回答了 the question 问题 correctly 正确地 today.', 12);
   });
