@@ -2,6 +2,7 @@
 // person sees it: node-pty runs the process, @xterm/headless interprets its output.
 // CI is removed from the child's environment (with CI set, Ink prints only the last frame).
 // Use waitForText / waitFor instead of sleeps.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,8 @@ const require = createRequire(import.meta.url);
 const pty = require('node-pty') as typeof import('node-pty');
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
-export const CLI = join(REPO_ROOT, 'dist', 'clplay.js');
+/** The built CLI; CLPLAY_E2E_CLI points the tests at another build (e.g. a private one). */
+export const CLI = process.env.CLPLAY_E2E_CLI || join(REPO_ROOT, 'dist', 'clplay.js');
 
 export const KEYS = {
   enter: '\r',
@@ -137,7 +139,7 @@ export class PtySession {
         if (pred(last)) return last;
         throw new Error(`process exited (${this.exitCode}) before ${what}; screen:\n${last}\nraw tail: ${JSON.stringify(this.raw.slice(-400))}`);
       }
-      if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; screen:\n${s}`);
+      if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; screen:\n${s}\nraw tail: ${JSON.stringify(this.raw.slice(-300))}`);
       await sleep(15);
     }
   }
@@ -149,6 +151,33 @@ export class PtySession {
 
   waitForGone(text: string, timeoutMs = 5000): Promise<string> {
     return this.waitFor((s) => !s.includes(text), timeoutMs, `text ${text} to disappear`);
+  }
+
+  /** The terminal is in raw mode (the app reads keys one by one). Before that, keys typed are
+   *  held by the terminal's line editing and arrive later as one line. */
+  isRaw(): boolean {
+    const name = (this.proc as unknown as { ptsName?: string }).ptsName;
+    if (!name) return true;
+    const r = spawnSync('stty', ['-F', name, '-a'], { encoding: 'utf8' });
+    if (r.status !== 0) return true; // cannot tell: assume ready
+    return /(^|\s)-icanon(\s|$)/.test(r.stdout);
+  }
+
+  /** Waits until the app reads keys (raw mode); call before the first key. */
+  async waitForRawMode(timeoutMs = 5000): Promise<void> {
+    const end = Date.now() + timeoutMs;
+    while (!this.isRaw()) {
+      if (this.exitCode !== null) throw new Error(`process exited (${this.exitCode}) before it read keys; screen:\n${this.screen()}`);
+      if (Date.now() > end) throw new Error(`the app did not switch the terminal to raw mode within ${timeoutMs} ms; screen:\n${this.screen()}`);
+      await sleep(20);
+    }
+  }
+
+  /** Waits for text, then for raw mode: the screen is there and the app takes keys. */
+  async ready(text: string | RegExp, timeoutMs = 8000): Promise<string> {
+    await this.waitForText(text, timeoutMs);
+    await this.waitForRawMode(timeoutMs);
+    return this.screen();
   }
 
   /** Resolves with the exit code (throws on timeout). */

@@ -94,8 +94,8 @@ export class PlayController {
     return this.dispatch({ type: 'open', at: this.now() }, 'now');
   }
 
-  draft(text: string, pasted?: number): void {
-    void this.dispatch({ type: 'draft', text, pasted, at: this.now() });
+  draft(text: string, pasted?: number, continued?: boolean): void {
+    void this.dispatch({ type: 'draft', text, pasted, continued, at: this.now() });
   }
 
   togglePause(): Promise<void> {

@@ -36,7 +36,9 @@ export interface PlayState {
 
 export type PlayAction =
   | { type: 'open'; at: number }
-  | { type: 'draft'; text: string; at: number; pasted?: number }
+  /** `pasted`: characters that arrived as a paste in this change; `continued`: the next chunk of
+   *  the same paste (merged into the previous paste event). */
+  | { type: 'draft'; text: string; at: number; pasted?: number; continued?: boolean }
   | { type: 'pause'; at: number }
   | { type: 'resume'; at: number }
   | { type: 'search'; query: string; at: number }
@@ -169,7 +171,12 @@ export function playReducer(s: PlayState, a: PlayAction): PlayState {
       // Bring the clock up to date too, so every saved draft carries the time spent so far.
       return withTask(flush(s, a.at), (t) => {
         const next: TaskResult = { ...t, draft: a.text, edits: (t.edits ?? 0) + 1 };
-        if (a.pasted && a.pasted > 0) next.pastes = [...(t.pastes ?? []), { at: iso(a.at), chars: a.pasted }];
+        if (a.pasted && a.pasted > 0) {
+          const list = t.pastes ?? [];
+          const prev = list[list.length - 1];
+          next.pastes =
+            a.continued && prev ? [...list.slice(0, -1), { ...prev, chars: prev.chars + a.pasted }] : [...list, { at: iso(a.at), chars: a.pasted }];
+        }
         return next;
       });
     }

@@ -95,7 +95,7 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
 
   // One editor buffer per task, started from the saved draft (a continued run).
   const buffer = useMemo(() => new TextBuffer(ctl.getState().run.tasks[index]?.draft ?? ''), [ctl, index]);
-  const pendingPaste = useRef(0);
+  const pendingPaste = useRef<{ chars: number; continued: boolean } | null>(null);
   useEffect(() => {
     setConfirmEmpty(false);
   }, [index]);
@@ -180,14 +180,14 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
 
   const editorFocus = active && !paused && !confirmEmpty && !submitting && focus === 'editor';
   const onEditorKey = (input: string, key: Key) => void screenKey(input, key, true);
-  const onPaste = useCallback((chars: number) => {
-    pendingPaste.current += chars;
+  const onPaste = useCallback((chars: number, _lines: number, continued: boolean) => {
+    pendingPaste.current = { chars, continued };
   }, []);
   const onChange = useCallback(
     (text: string) => {
       const pasted = pendingPaste.current;
-      pendingPaste.current = 0;
-      ctl.draft(text, pasted > 0 ? pasted : undefined);
+      pendingPaste.current = null;
+      ctl.draft(text, pasted?.chars, pasted?.continued);
     },
     [ctl],
   );

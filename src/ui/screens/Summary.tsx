@@ -43,15 +43,15 @@ export function summaryRows(run: RunRecord, scenario: Scenario, width: number): 
   }
   rows.push({ text: `Time: ${formatClock(active)} active, ${formatClock(wall)} wall (pauses excluded from active)`, colour: theme.text.muted });
   rows.push({ text: '' });
-  const idW = Math.max(6, Math.min(22, width - 44));
-  rows.push({ text: `${cell('#', 3)}${cell('Task', idW)} ${cell(reveal === 'never' ? '' : 'Status', 8)} ${cell('Active', 8, true)} ${cell('Wall', 8, true)} ${cell('Pasted', 7, true)} ${cell('Seen', 5, true)}`, bold: true });
+  const idW = Math.max(6, Math.min(22, width - 47));
+  rows.push({ text: `${cell('#', 3)}${cell('Task', idW)} ${cell(reveal === 'never' ? '' : 'Status', 10)} ${cell('Active', 8, true)} ${cell('Wall', 8, true)} ${cell('Pasted', 7, true)} ${cell('Seen', 5, true)}`, bold: true });
   run.tasks.forEach((t, i) => {
     const b = base[i]!;
     const st = taskStatus(t.verdicts);
     const status = reveal === 'never' ? '' : !b.submitted ? 'open' : st === 'solved' ? `${STATUS_SYMBOL.pass} solved` : st === 'failed' ? `${STATUS_SYMBOL.fail} failed` : `${STATUS_SYMBOL.pending} pending`;
     const colour = reveal === 'never' || !b.submitted ? undefined : theme.status[st === 'solved' ? 'pass' : st === 'failed' ? 'fail' : 'pending'];
     rows.push({
-      text: `${cell(String(i + 1), 3)}${cell(sanitizeInline(t.taskId), idW)} ${cell(status, 8)} ${cell(formatClock(b.activeMs), 8, true)} ${cell(formatClock(b.wallMs), 8, true)} ${cell(b.pastedChars ? String(b.pastedChars) : '-', 7, true)} ${cell(pct(b.linesSeenFraction), 5, true)}`,
+      text: `${cell(String(i + 1), 3)}${cell(sanitizeInline(t.taskId), idW)} ${cell(status, 10)} ${cell(formatClock(b.activeMs), 8, true)} ${cell(formatClock(b.wallMs), 8, true)} ${cell(b.pastedChars ? String(b.pastedChars) : '-', 7, true)} ${cell(pct(b.linesSeenFraction), 5, true)}`,
       colour,
     });
   });

@@ -150,3 +150,25 @@ describe('play session', () => {
     expect(initPlay(JSON.parse(JSON.stringify(s.run))).index).toBe(1);
   });
 });
+
+describe('play session: drafts', () => {
+  it('merges the chunks of one long paste into one paste event', () => {
+    const s = apply(
+      initPlay(run()),
+      { type: 'open', at: T0 },
+      { type: 'draft', text: 'x'.repeat(4000), at: T0 + 1, pasted: 4000 },
+      { type: 'draft', text: 'x'.repeat(5000), at: T0 + 2, pasted: 1000, continued: true },
+      { type: 'draft', text: 'x'.repeat(5001), at: T0 + 900 },
+      { type: 'draft', text: 'x'.repeat(5011), at: T0 + 1000, pasted: 10 },
+    );
+    expect(s.run.tasks[0]!.pastes!.map((p) => p.chars)).toEqual([5000, 10]);
+  });
+
+  it('every draft carries the active time so far (a crash loses no clock time before it)', () => {
+    let s = apply(initPlay(run()), { type: 'open', at: T0 }, { type: 'draft', text: 'a', at: T0 + 5000 });
+    expect(s.run.tasks[0]!.activeMs).toBe(5000);
+    expect(s.run.tasks[0]!.lastActiveAt).toBe(new Date(T0 + 5000).toISOString());
+    s = apply(initPlay(JSON.parse(JSON.stringify(s.run))), { type: 'open', at: T0 + 65_000 });
+    expect(s.run.tasks[0]!.pauses).toEqual([{ at: new Date(T0 + 5000).toISOString(), ms: 60_000, kind: 'closed' }]);
+  });
+});

@@ -1,0 +1,219 @@
+// The watch screen: the context reader on the left (on top below 100 columns), and on the right
+// the task, the model's answer streaming in (only its tail is wrapped and drawn), then the
+// verdicts. Esc stops a reply (kept, cut off); Enter asks the next task; `a` lets it run by
+// itself; [ ] scroll the answer; q (or Ctrl+C) leaves with the run saved.
+import React, { useEffect, useState } from 'react';
+import { Box, Text, useApp, useInput } from 'ink';
+import type { WatchSession } from '../../core/model/watch-session.js';
+import { sanitizeInline } from '../../core/text/sanitize.js';
+import { truncateToWidth } from '../../core/text/width.js';
+import { KeyHints } from '../components/KeyHints.js';
+import { HelpOverlay } from '../components/HelpOverlay.js';
+import { Reader } from '../components/reader/Reader.js';
+import { useReader } from '../components/reader/use-reader.js';
+import { VerdictList } from '../components/VerdictList.js';
+import { useTerminalSize, type TerminalSize } from '../hooks/use-terminal-size.js';
+import { commandFor, type KeyContext } from '../keys/bindings.js';
+import { useRawInput } from '../keys/use-raw-input.js';
+import { theme } from '../theme.js';
+import { tailRows, wrapRows } from '../watch/answer-rows.js';
+import { useWatch } from '../watch/use-watch.js';
+
+export interface WatchScreenProps {
+  session: WatchSession;
+  /** Model name for the header. */
+  model: string;
+  size?: Partial<TerminalSize>;
+  /** Called when the person leaves (after the session is closed). */
+  onExit?: () => void;
+}
+
+const WIDE = 100;
+
+export function WatchScreen({ session, model, size: fixed, onExit }: WatchScreenProps): React.JSX.Element {
+  const size = useTerminalSize(fixed);
+  const state = useWatch(session);
+  const { exit } = useApp();
+  const raw = useRawInput();
+  const [scroll, setScroll] = useState(0);
+  const [help, setHelp] = useState<KeyContext[] | null>(null);
+  const [leaving, setLeaving] = useState(false);
+  const scenario = session.scenario;
+  const task = scenario.tasks[state.index]!;
+
+  // Root at most rows - 1 high (Ink redraws everything otherwise): header, body, footer.
+  const bodyRows = Math.max(4, size.rows - 3);
+  const wide = size.columns >= WIDE;
+  const readerWidth = wide ? Math.floor((size.columns - 1) * 0.5) : size.columns;
+  const readerHeight = wide ? bodyRows : Math.max(3, Math.floor(bodyRows * 0.4));
+  const panelWidth = wide ? size.columns - readerWidth - 1 : size.columns;
+  const panelHeight = wide ? bodyRows : Math.max(3, bodyRows - readerHeight - 1);
+  const reader = useReader({ text: scenario.context, width: readerWidth, height: readerHeight });
+
+  useEffect(() => setScroll(0), [state.index, state.phase]);
+
+  const leave = () => {
+    if (leaving) return;
+    setLeaving(true);
+    void session.close().finally(() => {
+      onExit?.();
+      exit();
+    });
+  };
+
+  const contexts: KeyContext[] = reader.typing ? [...reader.contexts] : ['watch', ...reader.contexts];
+  useInput(
+    (input, key) => {
+      if (help) return;
+      const r = raw();
+      if (reader.typing) {
+        reader.handleKey(input, key, r);
+        return;
+      }
+      const cmd = commandFor([...contexts, 'global'], input, key, r);
+      switch (cmd) {
+        case 'app.quit':
+        case 'watch.quit':
+          leave();
+          return;
+        case 'app.help':
+          setHelp([...contexts, 'global']);
+          return;
+        case 'watch.stop':
+          if (state.phase === 'answering') session.stop();
+          else reader.handleKey(input, key, r);
+          return;
+        case 'watch.next':
+          if (state.phase === 'idle') void session.start();
+          else session.next();
+          return;
+        case 'watch.auto':
+          session.setAuto(!state.auto);
+          return;
+        case 'watch.answerUp':
+          setScroll((s) => Math.max(0, s - Math.max(1, Math.floor(panelHeight / 2))));
+          return;
+        case 'watch.answerDown':
+          setScroll((s) => s + Math.max(1, Math.floor(panelHeight / 2)));
+          return;
+        default:
+          reader.handleKey(input, key, r);
+      }
+    },
+    { isActive: !leaving },
+  );
+
+  // ---- the right panel: task, answer, verdicts
+  const w = Math.max(10, panelWidth - 1);
+  const promptRows = wrapRows(task.prompt || '(the question is inside the context)', w);
+  const promptShown = promptRows.slice(0, Math.max(1, Math.floor(panelHeight * 0.3)));
+  if (promptRows.length > promptShown.length) promptShown[promptShown.length - 1] = truncateToWidth(`${promptShown[promptShown.length - 1]} …`, w);
+  const status = statusText(state);
+  const rest = Math.max(1, panelHeight - promptShown.length - 2);
+  let answerBlock: React.ReactNode;
+  if (state.phase === 'answering' || state.phase === 'idle') {
+    const rows = state.phase === 'idle' ? [] : tailRows(state.text, w, rest);
+    answerBlock = (
+      <Box flexDirection="column" height={rest}>
+        {rows.length ? rows.map((row, i) => <Text key={i}>{row || ' '}</Text>) : <Text color={theme.text.muted}>{state.phase === 'idle' ? 'Press Enter to ask the model.' : 'Waiting for the first words…'}</Text>}
+      </Box>
+    );
+  } else {
+    const ans = wrapRows(state.text || (state.result?.error ? '' : '(empty answer)'), w);
+    const result = state.result;
+    const items = (result?.verdicts ?? []).map((v, i) => ({ text: task.rubric[i]?.text ?? `item ${i + 1}`, verdict: v, weight: task.rubric[i]?.weight }));
+    const answerRows = Math.max(1, Math.min(ans.length, Math.ceil(rest * 0.5)));
+    const top = Math.min(scroll, Math.max(0, ans.length - answerRows));
+    answerBlock = (
+      <Box flexDirection="column" height={rest} overflow="hidden">
+        {result?.error ? (
+          <Text color={theme.text.error} wrap="wrap">
+            {sanitizeInline(`no answer: ${result.error}`)}
+          </Text>
+        ) : null}
+        {ans.slice(top, top + answerRows).map((row, i) => (
+          <Text key={i}>{row || ' '}</Text>
+        ))}
+        {ans.length > answerRows ? <Text color={theme.text.muted}>{`… ${ans.length - answerRows - top > 0 ? `${ans.length - answerRows - top} more row(s), ] to scroll` : 'end'}`}</Text> : null}
+        <Box marginTop={0} flexDirection="column">
+          <VerdictList items={items} width={w} reasonLines={1} />
+        </Box>
+      </Box>
+    );
+  }
+
+  const panel = (
+    <Box flexDirection="column" width={panelWidth} height={panelHeight} paddingLeft={wide ? 1 : 0} overflow="hidden">
+      {promptShown.map((row, i) => (
+        <Text key={i} bold>
+          {row || ' '}
+        </Text>
+      ))}
+      <Text color={theme.text.accent} wrap="truncate-end">
+        {truncateToWidth(`${model}: ${status}`, w)}
+      </Text>
+      <Text color={theme.border.unfocused}>{'─'.repeat(Math.max(1, w))}</Text>
+      {answerBlock}
+    </Box>
+  );
+
+  const solved = session.run.tasks.filter((t) => t.status === 'solved').length;
+  const right = ` Task ${state.index + 1}/${scenario.tasks.length} · solved ${solved}${state.auto ? ' · auto' : ''}`;
+  const header = (
+    <Box width={size.columns} height={1}>
+      <Text bold wrap="truncate-end">
+        {truncateToWidth(`Watching ${model} · ${sanitizeInline(scenario.title)}`, Math.max(1, size.columns - right.length - 1))}
+      </Text>
+      <Box flexGrow={1} />
+      <Text color={theme.text.accent}>{right}</Text>
+    </Box>
+  );
+
+  return (
+    <Box flexDirection="column" width={size.columns} height={size.rows - 1}>
+      {header}
+      {help ? (
+        <HelpOverlay contexts={help} width={size.columns} height={bodyRows} onClose={() => setHelp(null)} />
+      ) : wide ? (
+        <Box flexDirection="row" height={bodyRows}>
+          <Reader reader={reader} focus={!leaving} captureKeys={false} />
+          <Box width={1} height={bodyRows}>
+            <Text color={theme.border.unfocused}>{'│\n'.repeat(bodyRows).trimEnd()}</Text>
+          </Box>
+          {panel}
+        </Box>
+      ) : (
+        <Box flexDirection="column" height={bodyRows}>
+          <Reader reader={reader} focus={!leaving} captureKeys={false} />
+          <Text color={theme.border.unfocused}>{'─'.repeat(size.columns)}</Text>
+          {panel}
+        </Box>
+      )}
+      <Box height={1} overflow="hidden">
+        {leaving ? <Text color={theme.text.muted}>Saving and leaving…</Text> : <KeyHints contexts={[...contexts, 'global']} width={size.columns} />}
+      </Box>
+    </Box>
+  );
+}
+
+function statusText(s: ReturnType<WatchSession['getState']>): string {
+  const chars = `${s.text.length} chars`;
+  switch (s.phase) {
+    case 'idle':
+      return 'waiting for you (Enter asks)';
+    case 'answering':
+      return s.retrying ? `try ${s.tries}: retrying (${sanitizeInline(s.retrying)})` : `answering… ${chars}${s.tries > 1 ? ` (try ${s.tries})` : ''}`;
+    case 'judging':
+      return `judging… (${chars})`;
+    case 'failed':
+      return `failed to answer${s.result?.tries ? ` after ${s.result.tries} tries` : ''}`;
+    case 'done': {
+      const r = s.result;
+      const st = r?.status ?? 'pending';
+      const cut = r?.cutOff ? ', cut off' : '';
+      const tries = (r?.tries ?? 1) > 1 ? `, ${r?.tries} tries` : '';
+      const more = s.finished ? ' · all tasks done (q leaves)' : s.auto ? '' : ' · Enter: next task';
+      return `${st}${cut}${tries} · ${chars}${more}`;
+    }
+  }
+}

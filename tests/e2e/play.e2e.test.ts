@@ -1,0 +1,314 @@
+// End to end in a real pseudo-terminal: the built clplay (dist/clplay.js; `npm test` builds it
+// first), driven by keys, read back from a headless xterm screen.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { RunRecord } from '../../src/core/runs/types.js';
+import { CLI, KEYS, PtySession, sleep, spawnClplay, tempDirs, type TempDirs } from '../helpers/pty.js';
+
+const SCENARIO = 'example-harbour-levy';
+
+let dirs: TempDirs;
+const sessions: PtySession[] = [];
+
+function start(args: string[], o: { cols?: number; rows?: number; env?: Record<string, string> } = {}): PtySession {
+  const p = spawnClplay(args, {
+    cols: o.cols ?? 80,
+    rows: o.rows ?? 24,
+    env: { CLPLAY_SAVES: dirs.saves, CLPLAY_CONFIG_DIR: dirs.config, CLPLAY_SCENARIOS: '', ...o.env },
+  });
+  sessions.push(p);
+  return p;
+}
+
+function runFiles(): RunRecord[] {
+  if (!existsSync(dirs.saves)) return [];
+  return readdirSync(dirs.saves)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join(dirs.saves, f), 'utf8')) as RunRecord);
+}
+
+async function waitForRun(pred: (r: RunRecord) => boolean, timeoutMs = 5000): Promise<RunRecord> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const hit = runFiles().find(pred);
+    if (hit) return hit;
+    if (Date.now() > end) throw new Error(`no saved run matched within ${timeoutMs} ms: ${JSON.stringify(runFiles(), null, 1).slice(0, 2000)}`);
+    await sleep(50);
+  }
+}
+
+/**
+ * Types like a person, one key at a time, then waits until the end of the text is on screen. (A
+ * busy machine may still deliver several keys in one read - the app then sees them as one chunk,
+ * so a command key such as Enter is only sent once the text before it has arrived.)
+ */
+async function typeSlowly(p: PtySession, text: string): Promise<void> {
+  await p.type(text, 25);
+  const tail = text.slice(-6);
+  if (tail.trim()) await p.waitForText(tail, 5000);
+}
+
+/** The reader's search prompt is open (its status line starts with "/"). */
+function searchPromptOpen(screen: string): boolean {
+  return screen.split('\n').some((l) => /^\/\S*\s*$/.test(l));
+}
+
+/** No screen row may be used in the terminal's last row (the app keeps its root at rows - 1). */
+function lastRowEmpty(p: PtySession): boolean {
+  const lines = p.lines();
+  return lines[lines.length - 1]!.trim() === '';
+}
+
+beforeAll(() => {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (npm test does)`);
+});
+
+afterEach(() => {
+  while (sessions.length) sessions.pop()!.dispose();
+  dirs?.cleanup();
+});
+
+describe('clplay play in a real terminal', () => {
+  it('journey 1: reads, scrolls, searches, answers every task (right and wrong), sees verdicts and the summary, and saves the run', async () => {
+    dirs = tempDirs();
+    const p = start(['play', SCENARIO, '--player', 'Ada']);
+    let screen = await p.ready('Task 1 of 3');
+    expect(screen).toContain('Harbour Ordinance of Vessmark');
+    expect(screen).toMatch(/lines 1-\d+ of \d+/);
+    expect(lastRowEmpty(p)).toBe(true);
+
+    // scroll the reader (it has focus first): down a page, then to the end
+    p.write(KEYS.pageDown);
+    await p.waitFor((s) => !/lines 1-/.test(s), 3000, 'the reader to scroll');
+    p.write('G');
+    screen = await p.waitForText('100%');
+    expect(screen).toContain('DECISION');
+    p.write('g');
+    await p.waitForText(/lines 1-/);
+
+    // search
+    p.write('/');
+    await p.waitFor(searchPromptOpen, 5000, 'the search prompt');
+    await typeSlowly(p, 'salt');
+    p.write(KEYS.enter);
+    screen = await p.waitForText(/"salt" 1\/\d+/);
+
+    // task 1: right
+    p.write(KEYS.tab);
+    await p.waitForText('Enter submits');
+    await typeSlowly(p, '23 x 7 = 161, half for glass is 80.5, rounded up. Answer: 81 marks');
+    p.write(KEYS.enter);
+    screen = await p.waitForText('Rubric:');
+    expect(screen).toContain('2 of 3 items passed');
+    expect(screen).toMatch(/✓ pass +States that the levy is 81 marks/);
+    expect(screen).toMatch(/… pending +Explains/);
+    p.write(KEYS.enter);
+
+    // task 2: wrong, pasted in one go
+    screen = await p.waitForText('Task 2 of 3');
+    expect(screen).toMatch(/\d\. .*Answer: 81 marks/); // the earlier answer is listed
+    await p.waitForText('Enter submits'); // focus stays on the editor
+    const pasted = 'She paid three times, so she is exempt. Answer: exempt';
+    p.write(pasted);
+    await p.waitForText('Answer: exempt');
+    p.write(KEYS.enter);
+    screen = await p.waitForText('Rubric:');
+    expect(screen).toContain('Not solved');
+    expect(screen).toMatch(/✗ fail +Says that Marta is not exempt/);
+    p.write(KEYS.enter);
+
+    // task 3: right, three lines (Ctrl+J inserts a newline)
+    await p.waitForText('Task 3 of 3');
+    await typeSlowly(p, 'VESSEL: 23 m salt');
+    p.write(KEYS.ctrlJ);
+    await typeSlowly(p, 'LEVY: 173 marks');
+    p.write(KEYS.ctrlJ);
+    await typeSlowly(p, 'DECISION: due');
+    p.write(KEYS.enter);
+    screen = await p.waitForText('Rubric:');
+    expect(screen).toContain('Solved');
+    expect(screen).toContain('4 of 4 items passed');
+    expect(screen).toContain('Enter: the summary');
+    p.write(KEYS.enter);
+
+    screen = await p.waitForText('Summary');
+    expect(screen).toContain('Solved 1 of 3 tasks (1 pending a judge)');
+    expect(screen).toMatch(/glass-cog +… pending/);
+    expect(screen).toMatch(/salt-berth +✗ failed/);
+    expect(screen).toMatch(/receipt +✓ solved/);
+    expect(screen).toContain('On this scenario');
+    expect(lastRowEmpty(p)).toBe(true);
+    p.write('q');
+    expect(await p.waitForExit(5000)).toBe(0);
+
+    const runs = runFiles();
+    expect(runs).toHaveLength(1);
+    const run = runs[0]!;
+    expect(run.status).toBe('finished');
+    expect(run.player).toEqual({ kind: 'human', name: 'Ada' });
+    expect(run.reveal).toBe('task');
+    expect(run.tasks.map((t) => t.status)).toEqual(['pending', 'failed', 'solved']);
+    expect(run.tasks[0]!.answer).toContain('Answer: 81 marks');
+    expect(run.tasks[2]!.answer).toBe('VESSEL: 23 m salt\nLEVY: 173 marks\nDECISION: due');
+    expect(run.tasks[0]!.searches).toEqual(['salt']);
+    expect(run.tasks[0]!.linesSeenFraction).toBe(1); // scrolled to the end
+    expect(run.tasks[1]!.pastes).toEqual([expect.objectContaining({ chars: [...pasted].length })]);
+    for (const t of run.tasks) {
+      expect(t.submittedAt).toBeTruthy();
+      expect(t.draft).toBeUndefined();
+      expect(t.wallMs).toBeGreaterThan(0);
+      expect(t.activeMs).toBeGreaterThan(0);
+      expect(t.activeMs!).toBeLessThanOrEqual(t.wallMs!);
+      expect(t.edits).toBeGreaterThan(0);
+      expect(t.verdicts.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('journey 2: killed mid-answer, the run is offered again with its draft, and can be finished', async () => {
+    dirs = tempDirs();
+    let p = start(['play', SCENARIO, '--player', 'Bo', '--reveal', 'end']);
+    await p.ready('Task 1 of 3');
+    p.write(KEYS.tab);
+    await p.waitForText('Enter submits');
+    await typeSlowly(p, 'Half of 161');
+    // the draft is saved ~500 ms after typing stops
+    await waitForRun((r) => r.tasks[0]?.draft === 'Half of 161');
+    p.kill('SIGKILL');
+    await p.waitForExit(5000);
+
+    // `clplay play SCENARIO` offers the unfinished run
+    p = start(['play', SCENARIO, '--player', 'Bo']);
+    let screen = await p.ready('unfinished run');
+    expect(screen).toContain('0 of 3 tasks answered');
+    expect(screen).toContain('saved draft');
+    p.write('y');
+    screen = await p.waitForText('Task 1 of 3');
+    expect(screen).toContain('Half of 161');
+    // leave safely: Ctrl+C asks first
+    p.write(KEYS.ctrlC);
+    await p.waitForText('Leave clplay?');
+    p.write('n');
+    await p.waitForGone('Leave clplay?');
+    p.write(KEYS.ctrlC);
+    await p.waitForText('Leave clplay?');
+    p.write('y');
+    expect(await p.waitForExit(5000)).toBe(0);
+
+    // the home screen offers it first, as "continue"
+    p = start([], { env: {} });
+    // no name in the settings yet: --player was only for those runs; give the name now
+    await p.ready('What name');
+    await typeSlowly(p, 'Bo');
+    p.write(KEYS.enter);
+    screen = await p.waitForText('Continue:');
+    expect(screen).toMatch(/▸ ↻ Continue: The Vessmark Harbour Levy/);
+    p.write(KEYS.enter);
+    screen = await p.waitForText('Task 1 of 3');
+    expect(screen).toContain('Half of 161');
+    p.write(KEYS.tab);
+    await p.waitForText('Enter submits');
+    p.write(KEYS.end);
+    await typeSlowly(p, ' is 80.5, so Answer: 81 marks');
+    p.write(KEYS.enter);
+    // --reveal end (kept from the run): no verdicts now, straight to task 2
+    screen = await p.waitForText('Task 2 of 3');
+    expect(screen).not.toContain('Rubric:');
+
+    const run = await waitForRun((r) => r.tasks[0]?.submittedAt !== undefined);
+    expect(runFiles()).toHaveLength(1);
+    expect(run.reveal).toBe('end');
+    expect(run.tasks[0]!.answer).toBe('Half of 161 is 80.5, so Answer: 81 marks');
+    const closed = (run.tasks[0]!.pauses ?? []).filter((x) => x.kind === 'closed');
+    expect(closed.length).toBeGreaterThanOrEqual(2); // the crash, and the quit
+    const pausedMs = (run.tasks[0]!.pauses ?? []).reduce((n, x) => n + x.ms, 0);
+    expect(run.tasks[0]!.activeMs! + pausedMs).toBe(run.tasks[0]!.wallMs);
+    p.write(KEYS.ctrlC);
+    await p.waitForText('Leave clplay?');
+    p.write('y');
+    expect(await p.waitForExit(5000)).toBe(0);
+  });
+
+  it('journey 3: first launch asks for the name, then the home screen lists scenarios (60 columns, CJK)', async () => {
+    dirs = tempDirs();
+    const extra = join(dirs.root, 'more');
+    mkdirSync(extra, { recursive: true });
+    writeFileSync(join(extra, 'cjk.yaml'), CJK_SCENARIO);
+    const p = start([], { cols: 60, rows: 20, env: { CLPLAY_SCENARIOS: extra } });
+    let screen = await p.ready('What name');
+    expect(screen).toContain('Welcome to clplay');
+    await typeSlowly(p, 'Cleo');
+    p.write(KEYS.enter);
+    screen = await p.waitForText('playing as Cleo');
+    expect(screen).toContain('Vessmark Harbour Levy');
+    expect(screen).toContain('港口税则');
+    expect(lastRowEmpty(p)).toBe(true);
+    for (const line of p.lines()) expect(line.length).toBeLessThanOrEqual(60);
+    const settings = JSON.parse(readFileSync(join(dirs.config, 'config.json'), 'utf8'));
+    expect(settings.player.name).toBe('Cleo');
+
+    // the category filter narrows the list
+    p.write('c');
+    screen = await p.waitForText(/Category: (?!All)/);
+
+    // open the Chinese scenario and check its context is drawn with wide characters
+    p.write('C');
+    await p.waitForText('All categories');
+    for (let i = 0; i < 12 && !/▸ .*港口税则/.test(p.screen()); i++) {
+      p.write('j');
+      await sleep(60);
+    }
+    expect(p.screen()).toMatch(/▸ .*港口税则/);
+    p.write(KEYS.enter);
+    screen = await p.waitForText('Task 1 of 1', 5000);
+    expect(screen).toContain('第一条');
+    expect(lastRowEmpty(p)).toBe(true);
+    // wide characters: no row wider than the terminal (xterm would wrap it onto the next row)
+    const row = p.lines().find((l) => l.includes('第一条'))!;
+    expect(row).toBeTruthy();
+
+    // resize: re-wraps to the new width, root stays within rows - 1
+    p.resize(100, 24);
+    await p.waitFor((s) => s.split('\n').some((l) => l.includes('│')), 3000, 'side-by-side layout');
+    expect(lastRowEmpty(p)).toBe(true);
+    p.write(KEYS.ctrlC);
+    await p.waitForText('Leave clplay?');
+    p.write('y');
+    expect(await p.waitForExit(5000)).toBe(0);
+  });
+
+  it('refuses to start without a terminal (exit 2, one line)', () => {
+    dirs = tempDirs();
+    for (const args of [['play', SCENARIO], []]) {
+      const r = spawnSync(process.execPath, [CLI, ...args], {
+        input: '',
+        encoding: 'utf8',
+        env: { ...process.env, CLPLAY_SAVES: dirs.saves, CLPLAY_CONFIG_DIR: dirs.config },
+      });
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim().split('\n')).toEqual([
+        'clplay: clplay needs an interactive terminal; run it in a terminal, or use `clplay list` / `clplay check` for scripts',
+      ]);
+    }
+  });
+});
+
+const CJK_SCENARIO = `id: cjk-harbour
+title: 港口税则 (测试)
+category: rule-system-application
+subcategory: 法规
+origin: fictional
+language: zh-Hans
+estimatedMinutes: 3
+context: |
+  # 港口税则
+
+  第一条：每艘船每米船长缴纳七马克。这是一段很长的中文句子，用来检查宽字符在窄终端中的换行是否正确，不会超出屏幕宽度。🚢⚓
+tasks:
+  - id: t1
+    prompt: 一艘十米长的船要缴多少马克？
+    rubric:
+      - text: 答案为七十马克。
+        check: { type: number, value: 70 }
+`;
