@@ -24,7 +24,8 @@ export type KeyContext =
   | 'summary'
   | 'results'
   | 'reveal' // the verdicts shown to a player after a task
-  | 'name'; // the first-launch name prompt
+  | 'name' // the first-launch name prompt
+  | 'watch'; // watching a model play (clplay watch)
 
 export const CONTEXT_TITLES: Record<KeyContext, string> = {
   global: 'Everywhere',
@@ -40,6 +41,7 @@ export const CONTEXT_TITLES: Record<KeyContext, string> = {
   results: 'Results',
   reveal: 'Verdicts after a task',
   name: 'Your name',
+  watch: 'Watching a model',
 };
 
 export type KeyName =
@@ -177,6 +179,14 @@ export const BINDINGS = {
   'summary.pageDown': { contexts: ['summary'], keys: [{ name: 'pageDown' }, { input: ' ' }], description: 'page down' },
   'summary.home': { contexts: ['summary'], keys: [{ name: 'return' }, { input: 'h' }], description: 'back to the home screen', hint: { keys: 'Enter', label: 'home' } },
   'summary.quit': { contexts: ['summary'], keys: [{ input: 'q' }, { name: 'escape' }], description: 'leave clplay', hint: { keys: 'q', label: 'quit' } },
+
+  // --- watching a model play (H8: clplay watch)
+  'watch.stop': { contexts: ['watch'], keys: [{ name: 'escape' }], description: 'stop the reply being written (it is kept, marked cut off, and graded as it stands)', hint: { keys: 'Esc', label: 'stop reply' } },
+  'watch.next': { contexts: ['watch'], keys: [{ name: 'return' }], description: 'ask the next task (or the first)', hint: { keys: 'Enter', label: 'next task' } },
+  'watch.auto': { contexts: ['watch'], keys: [{ input: 'a' }], description: 'auto-run on/off: go on to the next task by itself', hint: { keys: 'a', label: 'auto' } },
+  'watch.answerUp': { contexts: ['watch'], keys: [{ input: '[' }], description: 'scroll the answer and verdicts up' },
+  'watch.answerDown': { contexts: ['watch'], keys: [{ input: ']' }], description: 'scroll the answer and verdicts down', hint: { keys: '[ ]', label: 'answer' } },
+  'watch.quit': { contexts: ['watch'], keys: [{ input: 'q' }], description: 'leave (a reply in flight is kept, cut off; the run is saved)', hint: { keys: 'q', label: 'quit' } },
 
   // --- first-launch name prompt (H7)
   'name.save': { contexts: ['name'], keys: [{ name: 'return' }], description: 'save the name (kept in settings)', hint: { keys: 'Enter', label: 'save' } },
