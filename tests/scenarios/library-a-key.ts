@@ -23,7 +23,15 @@ function failures(t: Task, answer: string): string[] {
     .map(({ v, item }) => `${item.text} -> ${v.reason}`);
 }
 
-export function libraryAKeySuite(id: string, language: 'en' | 'zh' = 'en'): void {
+/** Another answer to a task: an honest variant that must pass every check, or a trap that must fail one. */
+export interface Variant {
+  task: string;
+  answer: string;
+  pass: boolean;
+  why: string;
+}
+
+export function libraryAKeySuite(id: string, language: 'en' | 'zh' = 'en', variants: Variant[] = []): void {
   it('loads cleanly and has the library shape', async () => {
     const s = await load(id);
     expect(s.id).toBe(id);
@@ -58,4 +66,17 @@ export function libraryAKeySuite(id: string, language: 'en' | 'zh' = 'en'): void
       for (const w of t.wrong ?? []) expect(failures(t, w.answer).length, `${t.id}: ${w.why}`).toBeGreaterThan(0);
     }
   });
+
+  if (variants.length > 0) {
+    it('the checks accept honest variants and reject traps', async () => {
+      const s = await load(id);
+      for (const v of variants) {
+        const t = s.tasks.find((x) => x.id === v.task);
+        expect(t, `no task ${v.task}`).toBeTruthy();
+        const failed = failures(t!, v.answer);
+        if (v.pass) expect(failed, `${v.task}: ${v.why}`).toEqual([]);
+        else expect(failed.length, `${v.task}: ${v.why}`).toBeGreaterThan(0);
+      }
+    });
+  }
 }
