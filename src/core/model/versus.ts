@@ -1,0 +1,158 @@
+// Versus: a person plays a scenario while a model answers the same tasks in the background.
+// Each side is a run of its own (the model's is a normal model run), linked by one `matchId`.
+// The model is asked task i when the person reaches task i (`ensure(i)`), in order - under own
+// history it needs its own earlier answers. Its answer and verdicts stay hidden until the
+// person has submitted task i (`view(i, personSubmitted)`); the screen decides when to ask.
+// No React here: the UI subscribes.
+import type { Judge } from '../judge/judge.js';
+import type { RunStore } from '../runs/store.js';
+import type { HistoryMode, RunRecord, TaskResult } from '../runs/types.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { ChatClient } from './client.js';
+import { newMatchId, newModelRun, finishRun, isAnswered, playTask } from './player.js';
+import { applyJudge } from '../judge/grade-task.js';
+import { taskStatus } from '../grading/verdict.js';
+
+export type VersusPhase = 'waiting' | 'answering' | 'done' | 'failed';
+
+export interface VersusTaskView {
+  phase: VersusPhase;
+  /** Only when revealed (the person submitted this task). */
+  result?: TaskResult;
+  /** Characters received so far (shown as progress without revealing the text). */
+  chars: number;
+  revealed: boolean;
+}
+
+export interface VersusOptions {
+  scenario: Scenario;
+  client: ChatClient;
+  endpoint: import('./endpoint.js').Endpoint;
+  judge?: Judge;
+  store: Pick<RunStore, 'create' | 'save'>;
+  history: HistoryMode;
+  /** The match id shared with the person's run (default: a new one). */
+  matchId?: string;
+  onError?: (err: unknown) => void;
+}
+
+export class VersusMatch {
+  readonly matchId: string;
+  readonly run: RunRecord;
+  private phases: VersusPhase[];
+  private chars: number[];
+  private listeners = new Set<() => void>();
+  private queue: Promise<void> = Promise.resolve();
+  private wanted = -1;
+  private created: Promise<void>;
+  private ctl = new AbortController();
+  private closed = false;
+  private version = 0;
+
+  constructor(private readonly o: VersusOptions) {
+    this.matchId = o.matchId ?? newMatchId();
+    this.run = newModelRun(o.scenario, o.endpoint, { history: o.history, matchId: this.matchId, judge: o.judge?.model });
+    this.phases = o.scenario.tasks.map(() => 'waiting');
+    this.chars = o.scenario.tasks.map(() => 0);
+    this.created = o.store.create(this.run).catch((err) => o.onError?.(err));
+  }
+
+  /** Link the person's run to this match (call before that run is saved again). */
+  link(personRun: RunRecord): void {
+    personRun.matchId = this.matchId;
+  }
+
+  subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+
+  /** Bumped on every change (useSyncExternalStore snapshot). */
+  getVersion = (): number => this.version;
+
+  private changed(): void {
+    this.version++;
+    for (const l of this.listeners) l();
+  }
+
+  /** Make sure the model answers tasks 0..i (in order, in the background). */
+  ensure(i: number): void {
+    if (this.closed || i <= this.wanted) return;
+    const from = this.wanted + 1;
+    this.wanted = Math.min(i, this.o.scenario.tasks.length - 1);
+    for (let k = from; k <= this.wanted; k++) {
+      this.queue = this.queue.then(() => this.answer(k));
+    }
+  }
+
+  private async answer(k: number): Promise<void> {
+    if (this.closed || isAnswered(this.run.tasks[k])) {
+      if (isAnswered(this.run.tasks[k])) this.phases[k] = 'done';
+      return;
+    }
+    await this.created;
+    this.phases[k] = 'answering';
+    this.changed();
+    try {
+      let lastBump = 0;
+      const out = await playTask(this.o.scenario, this.run, k, {
+        client: this.o.client,
+        store: this.o.store,
+        signal: this.ctl.signal,
+        onStop: 'discard',
+        onDelta: (d) => {
+          this.chars[k]! += d.length;
+          const now = Date.now();
+          if (now - lastBump > 100) {
+            lastBump = now;
+            this.changed();
+          }
+        },
+        onRetry: () => {
+          this.chars[k] = 0;
+        },
+      });
+      if (out.kind === 'stopped') {
+        this.phases[k] = 'waiting';
+      } else if (out.kind === 'failed') {
+        this.phases[k] = 'failed';
+      } else {
+        if (this.o.judge && !this.closed) {
+          const graded = await applyJudge(this.o.scenario.tasks[k]!, out.result.answer ?? '', out.result.verdicts, this.o.judge, this.ctl.signal);
+          out.result.verdicts = graded.verdicts;
+          out.result.status = taskStatus(graded.verdicts);
+          await this.o.store.save(this.run);
+        }
+        this.phases[k] = 'done';
+      }
+    } catch (err) {
+      this.phases[k] = 'failed';
+      this.o.onError?.(err);
+    }
+    this.changed();
+  }
+
+  /** What the screen may show for task i; the answer only once the person has submitted it. */
+  view(i: number, personSubmitted: boolean): VersusTaskView {
+    const phase = this.phases[i] ?? 'waiting';
+    const revealed = personSubmitted && (phase === 'done' || phase === 'failed');
+    return { phase, chars: this.chars[i] ?? 0, revealed, ...(revealed ? { result: this.run.tasks[i] } : {}) };
+  }
+
+  /** Wait until the model has ended task i (tests, the summary). */
+  async settled(i: number): Promise<void> {
+    this.ensure(i);
+    await this.queue;
+  }
+
+  /** Stop: a request in flight is abandoned (not saved as an answer); the run is saved as stopped. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.ctl.abort();
+    await this.queue.catch(() => undefined);
+    await this.created;
+    finishRun(this.run, this.run.tasks.some((t) => !isAnswered(t) && !t.error));
+    await this.o.store.save(this.run);
+  }
+}
