@@ -39,9 +39,10 @@ export function summaryRows(run: RunRecord, scenario: Scenario, width: number): 
     const pend = score.pending ? ` (${score.pending} pending a judge)` : '';
     rows.push({ text: `Solved ${score.solved} of ${score.tasks} tasks${pend}`, bold: true, colour: score.solved === score.tasks ? theme.status.pass : undefined });
     const r = score.rubric;
-    rows.push({ text: `Rubric: ${r.counts.pass} of ${r.counts.pass + r.counts.fail + r.counts.pending + r.counts.unscored} items passed · pass rate ${pct(r.rate)}${r.counts.pending ? ` of decided items (${r.counts.pending} pending)` : ''}` });
+    const items = r.counts.pass + r.counts.fail + r.counts.pending + r.counts.unscored;
+    rows.push({ text: `Rubric: ${r.counts.pass} of ${items} items passed (${pct(r.rate)}${r.counts.pending + r.counts.unscored ? ' of decided' : ''})` });
   }
-  rows.push({ text: `Time: ${formatClock(active)} active, ${formatClock(wall)} wall (pauses excluded from active)`, colour: theme.text.muted });
+  rows.push({ text: `Time: ${formatClock(active)} active, ${formatClock(wall)} wall`, colour: theme.text.muted });
   rows.push({ text: '' });
   const idW = Math.max(6, Math.min(22, width - 47));
   rows.push({ text: `${cell('#', 3)}${cell('Task', idW)} ${cell(reveal === 'never' ? '' : 'Status', 10)} ${cell('Active', 8, true)} ${cell('Wall', 8, true)} ${cell('Pasted', 7, true)} ${cell('Seen', 5, true)}`, bold: true });
@@ -95,7 +96,7 @@ export function SummaryScreen({ ctl }: { ctl: PlayController }): React.JSX.Eleme
   const height = app.bodyRows;
   const run = state.run;
   const wide = columns >= 100;
-  const rightW = wide ? Math.min(48, Math.floor(columns * 0.42)) : columns;
+  const rightW = wide ? Math.min(52, Math.floor(columns * 0.45)) : columns;
   const leftW = wide ? columns - rightW - 2 : columns;
   const showScores = (run.reveal ?? 'task') !== 'never';
   const comparison = useMemo(

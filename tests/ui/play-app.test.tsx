@@ -1,0 +1,400 @@
+// The play app's screens with ink-testing-library: layout by width, focus, empty-answer
+// confirmation, pause, help from the key table, reveal modes, drafts saved while typing, the safe
+// Ctrl+C, sanitized scenario text, the home screen and the summary's comparison table.
+import React from 'react';
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../src/ui/app.js';
+import type { AppDeps, RunSaver } from '../../src/ui/app-context.js';
+import { gradeByChecks } from '../../src/core/grading/grade.js';
+import { newHumanRun } from '../../src/core/play/session.js';
+import type { RunRecord } from '../../src/core/runs/types.js';
+import type { Scenario } from '../../src/core/scenario/schema.js';
+import { KEYS, tick, waitForFrame } from './ink-helpers.js';
+
+const CTRL_C = '\x03';
+const CTRL_P = '\x10';
+const CTRL_T = '\x14';
+
+function scenario(over: Partial<Scenario> = {}): Scenario {
+  return {
+    id: 'quarry',
+    title: 'The Quarry Signals',
+    category: 'rule-system-application',
+    subcategory: 'Safety',
+    origin: 'fictional',
+    language: 'en',
+    estimatedMinutes: 5,
+    context: ['# Quarry rules', '', 'Rule 1: green means STOP in this quarry.', '', ...Array.from({ length: 60 }, (_, i) => `Filler line ${i + 1} about gravel.`), '', '## Appendix', 'Rule 9: a blue flag means blasting.'].join('\n'),
+    tasks: [
+      { id: 'green', prompt: 'What does a green light mean?', rubric: [{ text: 'Says stop.', check: { type: 'regex', pattern: '\\bstop\\b', flags: 'i' } }] },
+      { id: 'blue', prompt: 'What does a blue flag mean?', rubric: [{ text: 'Says blasting.', check: { type: 'includes', value: 'blasting' } }, { text: 'Explains why.' }] },
+    ],
+    path: '/tmp/quarry.yaml',
+    hash: 'hash-1',
+    ...over,
+  };
+}
+
+interface MemStore extends RunSaver {
+  runs: Map<string, RunRecord>;
+  saves: RunRecord[];
+}
+
+function memStore(initial: RunRecord[] = []): MemStore {
+  const clone = (r: RunRecord) => JSON.parse(JSON.stringify(r)) as RunRecord;
+  const runs = new Map(initial.map((r) => [r.id, clone(r)]));
+  const saves: RunRecord[] = [];
+  return {
+    runs,
+    saves,
+    async create(r) {
+      if (runs.has(r.id)) throw new Error('exists');
+      runs.set(r.id, clone(r));
+    },
+    async save(r) {
+      saves.push(clone(r));
+      runs.set(r.id, clone(r));
+    },
+    async list() {
+      return { runs: [...runs.values()].map(clone), problems: [] };
+    },
+  };
+}
+
+let ids = 0;
+function deps(over: Partial<AppDeps> = {}): AppDeps {
+  const s = over.scenarios?.[0] ?? scenario();
+  return {
+    scenarios: [s],
+    store: memStore(),
+    player: 'Ada',
+    reveal: 'task',
+    start: { screen: 'play', scenario: s },
+    grade: (task, answer) => gradeByChecks(task, answer),
+    newRunId: () => `run-${++ids}`,
+    size: { columns: 100, rows: 30 },
+    draftDelayMs: 30,
+    ...over,
+  };
+}
+
+const mounted: { unmount: () => void }[] = [];
+function mount(d: AppDeps) {
+  const r = render(<App deps={d} />);
+  mounted.push(r);
+  return r;
+}
+afterEach(() => {
+  while (mounted.length) mounted.pop()!.unmount();
+});
+
+/**
+ * Keys one by one, each given time to be handled (a lone Esc needs longer). A screen's key
+ * handlers attach just after its first frame is drawn, so the first key waits a moment too.
+ */
+async function keys(stdin: { write: (s: string) => void }, ...list: string[]): Promise<void> {
+  await tick(30);
+  for (const k of list) {
+    stdin.write(k);
+    await tick(k === KEYS.escape ? 60 : 15);
+  }
+}
+
+async function typeText(stdin: { write: (s: string) => void }, text: string): Promise<void> {
+  await tick(30);
+  for (const ch of text) {
+    stdin.write(ch);
+    await tick(2);
+  }
+  await tick(15);
+}
+
+const plain = (f: string) => f.replace(/\x1b\[[0-9;]*m/g, '');
+const rowsOf = (f: string) => plain(f).split('\n');
+
+describe('play screen', () => {
+  it('draws reader and task side by side at 100 columns, within rows - 1', async () => {
+    const { lastFrame } = mount(deps());
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2')));
+    expect(f).toContain('# Quarry rules');
+    expect(f).toContain('What does a green light mean?');
+    expect(f).toMatch(/Task 1\/2 · ⏱ 0:0\d/);
+    const rows = rowsOf(f);
+    expect(rows.length).toBeLessThanOrEqual(29);
+    expect(rows.filter((r) => r.includes('│')).length).toBeGreaterThan(10);
+    expect(rows.find((r) => r.includes('# Quarry rules'))).toMatch(/# Quarry rules.*│Task 1 of 2/);
+  });
+
+  it('stacks reader over task below 100 columns, and keeps every row within 60 columns', async () => {
+    const { lastFrame } = mount(deps({ size: { columns: 60, rows: 24 } }));
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2')));
+    const rows = rowsOf(f);
+    expect(rows.length).toBeLessThanOrEqual(23);
+    expect(rows.some((r) => /^─{20,}/.test(r))).toBe(true);
+    expect(rows.some((r) => r.includes('│'))).toBe(false);
+    for (const r of rows) expect([...r].length).toBeLessThanOrEqual(60);
+    expect(rows.findIndex((r) => r.includes('# Quarry rules'))).toBeLessThan(rows.findIndex((r) => r.includes('Task 1 of 2')));
+  });
+
+  it('Tab moves focus to the editor; PgDn still scrolls the reader from there', async () => {
+    const { lastFrame, stdin } = mount(deps());
+    await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
+    await keys(stdin, KEYS.tab);
+    await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
+    await typeText(stdin, 'jk');
+    expect(plain(lastFrame()!)).toMatch(/lines 1-\d+ of/);
+    await keys(stdin, KEYS.pageDown);
+    const f = plain(await waitForFrame(lastFrame, (x) => !/lines 1-/.test(plain(x))));
+    expect(f).toContain('jk'); // typed into the answer, not taken as reader keys
+  });
+
+  it('asks before submitting an empty answer', async () => {
+    const d = deps();
+    const { lastFrame, stdin } = mount(d);
+    await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
+    await keys(stdin, KEYS.tab, KEYS.enter);
+    await waitForFrame(lastFrame, (x) => x.includes('Submit an empty answer?'));
+    await keys(stdin, 'n');
+    await waitForFrame(lastFrame, (x) => !x.includes('Submit an empty answer?'));
+    const store = d.store as MemStore;
+    expect([...store.runs.values()][0]!.tasks[0]!.submittedAt).toBeUndefined();
+    await keys(stdin, KEYS.enter);
+    await waitForFrame(lastFrame, (x) => x.includes('Submit an empty answer?'));
+    await keys(stdin, 'y');
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('Rubric:')));
+    expect(f).toContain('Not solved');
+    expect(f).toContain('no answer given');
+  });
+
+  it('pause stops the clock and hides the context and the task', async () => {
+    let now = 1_000_000;
+    const d = deps({ now: () => now });
+    const { lastFrame, stdin } = mount(d);
+    await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
+    await tick(30); // the clock starts just after the first frame
+    now += 5000;
+    await keys(stdin, CTRL_P);
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('Paused')));
+    expect(f).not.toContain('Quarry rules');
+    expect(f).not.toContain('green light');
+    now += 60_000;
+    await keys(stdin, CTRL_P);
+    await waitForFrame(lastFrame, (x) => x.includes('green light'));
+    now += 1000;
+    await keys(stdin, KEYS.tab);
+    await typeText(stdin, 'stop');
+    await keys(stdin, KEYS.enter);
+    await waitForFrame(lastFrame, (x) => x.includes('Rubric:'));
+    const run = [...(d.store as MemStore).runs.values()][0]!;
+    expect(run.tasks[0]!.pauses).toEqual([expect.objectContaining({ ms: 60_000, kind: 'pause' })]);
+    expect(run.tasks[0]!.activeMs).toBe(6000);
+    expect(run.tasks[0]!.wallMs).toBe(66_000);
+  });
+
+  it('? shows every key from the binding table; any key closes it', async () => {
+    const { lastFrame, stdin } = mount(deps());
+    await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
+    await keys(stdin, '?');
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('Keys')));
+    expect(f).toContain('search the context');
+    expect(f).toContain('pause');
+    await keys(stdin, 'x');
+    await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
+  });
+
+  it('Ctrl+T shows the whole task in the reader pane', async () => {
+    const { lastFrame, stdin } = mount(deps());
+    await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
+    await keys(stdin, CTRL_T);
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('# Task 1 of 2 (green)')));
+    expect(f).not.toContain('# Quarry rules');
+    await keys(stdin, CTRL_T);
+    await waitForFrame(lastFrame, (x) => x.includes('# Quarry rules'));
+  });
+
+  it('saves the draft shortly after typing stops, then the submission at once', async () => {
+    const d = deps();
+    const store = d.store as MemStore;
+    const { lastFrame, stdin } = mount(d);
+    await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
+    await keys(stdin, KEYS.tab);
+    await typeText(stdin, 'it means stop');
+    await tick(80);
+    const drafts = store.saves.filter((r) => r.tasks[0]!.draft !== undefined);
+    expect(drafts.at(-1)!.tasks[0]!.draft).toBe('it means stop');
+    expect(drafts.length).toBeLessThan(5); // debounced, not one write per key
+    const before = store.saves.length;
+    await keys(stdin, KEYS.enter);
+    await waitForFrame(lastFrame, (x) => x.includes('Rubric:'));
+    expect(store.saves.length).toBe(before + 1);
+    expect(store.saves.at(-1)!.tasks[0]!.answer).toBe('it means stop');
+    expect(store.saves.at(-1)!.tasks[0]!.status).toBe('solved');
+  });
+
+  it('Ctrl+C asks first while a run is open; n stays', async () => {
+    const { lastFrame, stdin } = mount(deps());
+    await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
+    await keys(stdin, CTRL_C);
+    await waitForFrame(lastFrame, (x) => x.includes('Leave clplay? Your draft is kept.'));
+    await keys(stdin, 'n');
+    await waitForFrame(lastFrame, (x) => !x.includes('Leave clplay?'));
+    expect(lastFrame()).toContain('Task 1 of 2');
+  });
+
+  it('shows escape sequences from a scenario inert', async () => {
+    const evil = scenario({
+      title: 'Evil \x1b]0;pwned\x07 title',
+      context: 'Normal text \x1b[31mRED\x1b[0m and \x1b]52;c;aGk=\x07 clipboard.\n',
+      tasks: [{ id: 't', prompt: 'Prompt \x1b[2J here', rubric: [{ text: 'x', check: { type: 'includes', value: 'x' } }] }],
+    });
+    const { lastFrame } = mount(deps({ scenarios: [evil], start: { screen: 'play', scenario: evil } }));
+    const f = await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 1'));
+    expect(f).toContain('␛[31mRED␛[0m');
+    expect(f).toContain('␛]52;c;aGk=␇');
+    expect(f).toContain('Prompt ␛[2J here');
+    expect(f).not.toContain('\x1b]');
+    expect(f).not.toContain('\x1b[2J');
+    expect(f).not.toContain('\x1b[31mRED');
+  });
+});
+
+describe('reveal modes and the summary', () => {
+  it('--reveal task: verdicts after each task, then the summary', async () => {
+    const { lastFrame, stdin } = mount(deps());
+    await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
+    await keys(stdin, KEYS.tab);
+    await typeText(stdin, 'Go');
+    await keys(stdin, KEYS.enter);
+    let f = plain(await waitForFrame(lastFrame, (x) => x.includes('Rubric:')));
+    expect(f).toMatch(/✗ fail +Says stop\./);
+    await keys(stdin, KEYS.enter);
+    f = plain(await waitForFrame(lastFrame, (x) => x.includes('Task 2 of 2')));
+    expect(f).toMatch(/✗ 1\. Go/); // the earlier answer, with its verdict
+    await typeText(stdin, 'blasting');
+    await keys(stdin, KEYS.enter);
+    f = plain(await waitForFrame(lastFrame, (x) => x.includes('Rubric:')));
+    expect(f).toContain('Pending (some items need a judge)');
+    expect(f).toContain('Enter: the summary');
+    await keys(stdin, KEYS.enter);
+    f = plain(await waitForFrame(lastFrame, (x) => x.includes('Summary')));
+    expect(f).toContain('Solved 0 of 2 tasks (1 pending a judge)');
+  });
+
+  it('--reveal end: no verdicts during play; all of them in the summary', async () => {
+    const { lastFrame, stdin } = mount(deps({ reveal: 'end' }));
+    await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
+    await keys(stdin, KEYS.tab);
+    await typeText(stdin, 'stop');
+    await keys(stdin, KEYS.enter);
+    let f = plain(await waitForFrame(lastFrame, (x) => x.includes('Task 2 of 2')));
+    expect(f).not.toContain('Rubric:');
+    expect(f).not.toMatch(/[✓✗] 1\. stop/);
+    expect(f).toMatch(/1\. stop/);
+    await typeText(stdin, 'calm');
+    await keys(stdin, KEYS.enter);
+    f = plain(await waitForFrame(lastFrame, (x) => x.includes('Summary')));
+    expect(f).toContain('Solved 1 of 2 tasks');
+    expect(f).toMatch(/✓ pass +Says stop\./);
+    expect(f).toMatch(/✗ fail +Says blasting\./);
+  });
+
+  it('--reveal never: no score anywhere', async () => {
+    const { lastFrame, stdin } = mount(deps({ reveal: 'never', scenarios: [scenario({ tasks: [scenario().tasks[0]!] })], start: { screen: 'play', scenario: scenario({ tasks: [scenario().tasks[0]!] }) } }));
+    await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 1'));
+    await keys(stdin, KEYS.tab);
+    await typeText(stdin, 'stop');
+    await keys(stdin, KEYS.enter);
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('Summary')));
+    expect(f).toContain('Verdicts are hidden');
+    expect(f).not.toMatch(/Solved \d/);
+    expect(f).not.toContain('✓');
+  });
+
+  it('the summary puts this run beside other humans and models from the saves', async () => {
+    const s = scenario();
+    const other = (id: string, player: RunRecord['player'], statuses: ('pass' | 'fail')[][]): RunRecord => ({
+      ...newHumanRun({ id, scenario: s, player: { kind: 'human', name: 'x' }, at: 0 }),
+      player,
+      status: 'finished',
+      tasks: s.tasks.map((t, i) => ({ taskId: t.id, verdicts: statuses[i]!.map((st) => ({ status: st, reason: '' })), status: 'failed' as const, activeMs: 30_000, latencyMs: 2000 })),
+    });
+    const store = memStore([
+      other('h1', { kind: 'human', name: 'Bea' }, [['pass'], ['pass', 'pass']]),
+      other('m1', { kind: 'model', model: 'gpt-test', baseUrl: 'http://x', params: {} }, [['fail'], ['pass', 'fail']]),
+    ]);
+    const { lastFrame, stdin } = mount(deps({ store, reveal: 'end' }));
+    await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
+    await keys(stdin, KEYS.tab);
+    await typeText(stdin, 'stop');
+    await keys(stdin, KEYS.enter);
+    await waitForFrame(lastFrame, (x) => x.includes('Task 2 of 2'));
+    await typeText(stdin, 'blasting');
+    await keys(stdin, KEYS.enter);
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('gpt-test')));
+    expect(f).toContain('On this scenario');
+    expect(f).toMatch(/▸ Ada +1 +50% +100%/);
+    expect(f).toMatch(/Bea +1 +100% +100%/);
+    expect(f).toMatch(/gpt-test \(model\) +1 +0% +33%/);
+  });
+});
+
+describe('home screen', () => {
+  const a = scenario();
+  const b = scenario({ id: 'lexicon', title: 'A Lexicon of Sorrel', category: 'domain-knowledge-reasoning', context: 'x'.repeat(12_345) });
+
+  it('lists scenarios with their facts and the last result; unfinished runs come first', async () => {
+    const finished: RunRecord = {
+      ...newHumanRun({ id: 'done', scenario: a, player: { kind: 'human', name: 'Ada' }, at: 0 }),
+      status: 'finished',
+      tasks: a.tasks.map((t) => ({ taskId: t.id, verdicts: [{ status: 'pass', reason: '' }], status: 'solved' as const })),
+    };
+    const open = newHumanRun({ id: 'open', scenario: b, player: { kind: 'human', name: 'Ada' }, at: 5 });
+    open.tasks[0]!.draft = 'half-way';
+    const notMine = newHumanRun({ id: 'bob', scenario: a, player: { kind: 'human', name: 'Bob' }, at: 9 });
+    const { lastFrame } = mount(deps({ scenarios: [a, b], store: memStore([finished, open, notMine]), start: { screen: 'home' } }));
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('Continue:')));
+    const rows = rowsOf(f);
+    const cont = rows.findIndex((r) => r.includes('Continue: A Lexicon of Sorrel'));
+    expect(cont).toBeGreaterThan(-1);
+    expect(rows[cont]).toContain('draft');
+    expect(rows.filter((r) => r.includes('Continue:'))).toHaveLength(1);
+    const quarry = rows.find((r) => r.includes('The Quarry Signals'))!;
+    expect(rows.indexOf(quarry)).toBeGreaterThan(cont);
+    expect(quarry).toMatch(/Rules +2 +5 +\S+ +2\/2 ✓/);
+    expect(rows.find((r) => /^ +A Lexicon of Sorrel/.test(r))).toMatch(/Domain +2 +5 +12k/);
+    expect(f).toContain('playing as Ada');
+  });
+
+  it('filters by category', async () => {
+    const { lastFrame, stdin } = mount(deps({ scenarios: [a, b], start: { screen: 'home' } }));
+    await waitForFrame(lastFrame, (x) => x.includes('All categories'));
+    await keys(stdin, 'c');
+    let f = plain(await waitForFrame(lastFrame, (x) => !x.includes('All categories')));
+    const one = f.includes('The Quarry Signals') !== f.includes('A Lexicon of Sorrel');
+    expect(one).toBe(true);
+    await keys(stdin, 'c');
+    f = plain(await waitForFrame(lastFrame, (x) => x.includes('(3/3')));
+    expect(f.includes('The Quarry Signals') !== f.includes('A Lexicon of Sorrel')).toBe(true);
+  });
+
+  it('asks for the name on a first launch and keeps it', async () => {
+    const saved: string[] = [];
+    const { lastFrame, stdin } = mount(deps({ player: null, start: { screen: 'home' }, savePlayerName: async (n) => void saved.push(n) }));
+    await waitForFrame(lastFrame, (x) => x.includes('What name'));
+    await typeText(stdin, '  Zoë  ');
+    await keys(stdin, KEYS.enter);
+    await waitForFrame(lastFrame, (x) => x.includes('playing as Zoë'));
+    expect(saved).toEqual(['Zoë']);
+  });
+
+  it('choosing a scenario with an unfinished run offers to continue it', async () => {
+    const open = newHumanRun({ id: 'open', scenario: a, player: { kind: 'human', name: 'Ada' }, at: 5 });
+    open.tasks[0]!.draft = 'my draft';
+    const { lastFrame, stdin } = mount(deps({ scenarios: [a], store: memStore([open]) }));
+    await waitForFrame(lastFrame, (x) => x.includes('unfinished run'));
+    await keys(stdin, 'y');
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2')));
+    expect(f).toContain('my draft');
+  });
+});
