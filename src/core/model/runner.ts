@@ -171,6 +171,11 @@ export async function runBatch(scenarios: readonly Scenario[], config: BatchConf
         continue;
       }
       stats.total += todo.length;
+      if (created && run.status !== 'in-progress') {
+        // A resumed run is in progress again until its tasks end.
+        run.status = 'in-progress';
+        delete run.endedAt;
+      }
       if (run.history === 'own') lanes.push({ run, scenario: s, tasks: todo, created });
       else for (const i of todo) lanes.push({ run, scenario: s, tasks: [i], created });
     }
@@ -197,6 +202,8 @@ export async function runBatch(scenarios: readonly Scenario[], config: BatchConf
   let saveError: unknown;
   const saver = {
     save(run: RunRecord): Promise<void> {
+      // The last task of a run also closes it: one write instead of two.
+      if (run.status === 'in-progress' && run.tasks.every((t) => isAnswered(t) || !!t.error)) finishRun(run, false, now());
       const p = opts.store.save(run).catch((err: unknown) => {
         saveError ??= err;
         internal.abort();
@@ -302,7 +309,8 @@ export async function runBatch(scenarios: readonly Scenario[], config: BatchConf
   // Close every run this invocation touched (created ones only: untouched runs were never saved).
   const touched = new Set([...finishing, ...lanes.filter((l) => l.created).map((l) => l.run)]);
   for (const run of touched) {
-    finishRun(run, stopped, now());
+    if (run.status === 'finished') continue;
+    finishRun(run, stopped && !run.tasks.every((t) => isAnswered(t) || !!t.error), now());
     await opts.store.save(run);
   }
   emit({ type: 'end', stats: { ...stats } });

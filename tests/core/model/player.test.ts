@@ -179,6 +179,8 @@ describe('faults: every task ends answered or failed with its error, tries recor
     const first = await runBatch([s], config, { store, client, concurrency: 2, existing: [] });
     let run = await store.load(first.runs[0]!.id);
     expect(run.tasks.map((t) => t.status)).toEqual(['solved', 'failed', 'failed']);
+    expect(run.status).toBe('finished'); // every task ended (two of them failed)
+    const firstEnd = run.endedAt;
     expect(run.tasks[1]!.tries).toBe(2);
     expect(run.tasks[2]!.error).toMatch(/not attempted: task t2 before it has no answer/);
     expect(srv.chats()).toHaveLength(3);
@@ -188,6 +190,8 @@ describe('faults: every task ends answered or failed with its error, tries recor
     expect(again.stats).toMatchObject({ total: 2, skipped: 1 });
     run = await store.load(run.id);
     expect(run.tasks.map((t) => t.status)).toEqual(['solved', 'solved', 'solved']);
+    expect(run.status).toBe('finished');
+    expect(run.endedAt! >= firstEnd!).toBe(true);
     expect(run.tasks[1]!.error).toBeUndefined();
     expect(srv.chats()).toHaveLength(5);
   });
