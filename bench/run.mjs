@@ -27,6 +27,7 @@ const MODULES = [
   './saves.ts', // H3: cost of saving the 1st vs the 2,000th task result
   './ui.mjs', // H6: reader first frame / scroll step / wrap on a 320k-character context
   './throughput.ts', // H8: headless run of 1,899 tasks, 100 ms loopback latency, concurrency 32
+  './startup.mjs', // H7: launch to the home / play screen's first frame in a pseudo-terminal
 ];
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -1,0 +1,84 @@
+// H7 bench module: time from launch to the home screen's first frame in a real pseudo-terminal
+// (node-pty), median of several launches; also the play screen's first frame and, for scale, a
+// bare `node` and `clplay --version`. Target: home screen (scenarios listed) <= 500 ms.
+// The first frame counts when its text has arrived at the terminal (the scenario list on the
+// home screen, "Task 1 of" on the play screen), not when the process starts drawing.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const RUNS = 7;
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+const strip = (s) => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+
+/** ms from spawn until the output holds `marker` (ANSI stripped); the process is then killed. */
+function timeToText(pty, argv, marker, env, cwd) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const p = pty.spawn(argv[0], argv.slice(1), { name: 'xterm-256color', cols: 100, rows: 30, cwd, env });
+    let out = '';
+    let done = false;
+    const timer = setTimeout(() => finish(new Error(`no "${marker}" within 10 s: ${JSON.stringify(strip(out).slice(-300))}`)), 10_000);
+    function finish(err, ms) {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      try {
+        p.kill('SIGKILL');
+      } catch {
+        // gone
+      }
+      if (err) reject(err);
+      else resolve(ms);
+    }
+    p.onData((d) => {
+      out += d;
+      if (strip(out).includes(marker)) finish(null, performance.now() - started);
+    });
+    p.onExit(() => {
+      if (!done && strip(out).includes(marker)) finish(null, performance.now() - started);
+      else if (!done) setTimeout(() => finish(new Error(`exited before "${marker}": ${JSON.stringify(strip(out).slice(-300))}`)), 20);
+    });
+  });
+}
+
+export default {
+  name: 'startup',
+  async run(ctx) {
+    const pty = require('node-pty');
+    const config = join(ctx.tmp, 'config');
+    const saves = join(ctx.tmp, 'saves');
+    mkdirSync(config, { recursive: true });
+    mkdirSync(saves, { recursive: true });
+    writeFileSync(join(config, 'config.json'), JSON.stringify({ player: { name: 'Bench' } }));
+    const env = { ...process.env, TERM: 'xterm-256color', CLPLAY_CONFIG_DIR: config, CLPLAY_SAVES: saves };
+    delete env.CI;
+    const node = process.execPath;
+    const cases = [
+      { label: 'node printing one line', argv: [node, '-e', 'console.log("ready")'], marker: 'ready' },
+      { label: 'clplay --version', argv: [node, ctx.cli, '--version'], marker: '.' },
+      { label: 'home screen first frame', argv: [node, ctx.cli], marker: 'playing as Bench', target: 500 },
+      // a fresh saves folder per launch, else the next launch offers to continue the run
+      { label: 'play screen first frame', argv: [node, ctx.cli, 'play', 'example-harbour-levy'], marker: 'Task 1 of', fresh: true },
+      
+    ];
+    // one warm-up launch (file system cache)
+    await timeToText(pty, cases[2].argv, cases[2].marker, env, ctx.root);
+    for (const c of cases) {
+      const times = [];
+      for (let i = 0; i < RUNS; i++) {
+        const runEnv = c.fresh ? { ...env, CLPLAY_SAVES: join(saves, `fresh-${i}`) } : env;
+        times.push(await timeToText(pty, c.argv, c.marker, runEnv, ctx.root));
+      }
+      ctx.log(`${c.label}: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
+      ctx.figure(`${c.label} (median of ${RUNS})`, median(times), 'ms', c.target ? { max: c.target } : undefined);
+    }
+  },
+};
