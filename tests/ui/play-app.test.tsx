@@ -153,7 +153,9 @@ describe('play screen', () => {
     const d = deps();
     const { lastFrame, stdin } = mount(d);
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
-    await keys(stdin, KEYS.tab, KEYS.enter);
+    await keys(stdin, KEYS.tab);
+    await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
+    await keys(stdin, KEYS.enter);
     await waitForFrame(lastFrame, (x) => x.includes('Submit an empty answer?'));
     await keys(stdin, 'n');
     await waitForFrame(lastFrame, (x) => !x.includes('Submit an empty answer?'));
@@ -183,6 +185,7 @@ describe('play screen', () => {
     await waitForFrame(lastFrame, (x) => x.includes('green light'));
     now += 1000;
     await keys(stdin, KEYS.tab);
+    await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
     await typeText(stdin, 'stop');
     await keys(stdin, KEYS.enter);
     await waitForFrame(lastFrame, (x) => x.includes('Rubric:'));
@@ -219,6 +222,7 @@ describe('play screen', () => {
     const { lastFrame, stdin } = mount(d);
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
     await keys(stdin, KEYS.tab);
+    await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
     await typeText(stdin, 'it means stop');
     await tick(80);
     const drafts = store.saves.filter((r) => r.tasks[0]!.draft !== undefined);
@@ -264,6 +268,7 @@ describe('reveal modes and the summary', () => {
     const { lastFrame, stdin } = mount(deps());
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
     await keys(stdin, KEYS.tab);
+    await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
     await typeText(stdin, 'Go');
     await keys(stdin, KEYS.enter);
     let f = plain(await waitForFrame(lastFrame, (x) => x.includes('Rubric:')));
@@ -285,6 +290,7 @@ describe('reveal modes and the summary', () => {
     const { lastFrame, stdin } = mount(deps({ reveal: 'end' }));
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
     await keys(stdin, KEYS.tab);
+    await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
     await typeText(stdin, 'stop');
     await keys(stdin, KEYS.enter);
     let f = plain(await waitForFrame(lastFrame, (x) => x.includes('Task 2 of 2')));
@@ -303,6 +309,7 @@ describe('reveal modes and the summary', () => {
     const { lastFrame, stdin } = mount(deps({ reveal: 'never', scenarios: [scenario({ tasks: [scenario().tasks[0]!] })], start: { screen: 'play', scenario: scenario({ tasks: [scenario().tasks[0]!] }) } }));
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 1'));
     await keys(stdin, KEYS.tab);
+    await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
     await typeText(stdin, 'stop');
     await keys(stdin, KEYS.enter);
     const f = plain(await waitForFrame(lastFrame, (x) => x.includes('Summary')));
@@ -326,6 +333,7 @@ describe('reveal modes and the summary', () => {
     const { lastFrame, stdin } = mount(deps({ store, reveal: 'end' }));
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
     await keys(stdin, KEYS.tab);
+    await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
     await typeText(stdin, 'stop');
     await keys(stdin, KEYS.enter);
     await waitForFrame(lastFrame, (x) => x.includes('Task 2 of 2'));

@@ -14,7 +14,7 @@ import { Editor } from '../components/editor/Editor.js';
 import { TextBuffer } from '../components/editor/text-buffer.js';
 import { Reader } from '../components/reader/Reader.js';
 import { useReader } from '../components/reader/use-reader.js';
-import { usePlayState } from '../hooks/use-play-state.js';
+import { usePlayKey } from '../hooks/use-play-state.js';
 import { commandFor, type KeyContext } from '../keys/bindings.js';
 import { useRawInput } from '../keys/use-raw-input.js';
 import { theme } from '../theme.js';
@@ -32,6 +32,8 @@ export interface PlayScreenProps {
 /** Side by side from this many columns; stacked below. */
 export const SIDE_BY_SIDE_COLUMNS = 100;
 const TICK_MS = 10_000;
+/** Smaller chunks without a newline are taken for fast typing, not recorded as pastes. */
+export const MIN_PASTE_CHARS = 4;
 
 export function playLayout(columns: number, height: number) {
   const body = Math.max(3, height - 1);
@@ -45,7 +47,8 @@ export function playLayout(columns: number, height: number) {
 
 export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): React.JSX.Element {
   const app = useAppValue();
-  const state = usePlayState(ctl);
+  // Not on every draft change: the editor redraws itself while typing.
+  const state = usePlayKey(ctl, (s) => `${s.index}|${s.pausedAt !== null}|${s.run.status}`);
   const scenario = ctl.scenario;
   const { columns } = app.size;
   const height = app.bodyRows;
@@ -180,8 +183,9 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
 
   const editorFocus = active && !paused && !confirmEmpty && !submitting && focus === 'editor';
   const onEditorKey = (input: string, key: Key) => void screenKey(input, key, true);
-  const onPaste = useCallback((chars: number, _lines: number, continued: boolean) => {
-    pendingPaste.current = { chars, continued };
+  const onPaste = useCallback((chars: number, lines: number, continued: boolean) => {
+    // A few characters in one read are keys typed fast on a busy machine, not a paste.
+    if (chars >= MIN_PASTE_CHARS || lines > 1 || continued) pendingPaste.current = { chars, continued };
   }, []);
   const onChange = useCallback(
     (text: string) => {
