@@ -131,6 +131,9 @@ describe('lanyu-customs-code answer key', () => {
   it('late-declaration: deadline without festival days, days late, fee on the duty', () => {
     expect(deadline).toBe('2024-11-23');
     expect(late).toEqual({ days: 4, fee: 39 });
+    // Art. 17 rounds the total fee, not each day's share (daily rounding would give 4 x 10 = 40)
+    expect(code).toContain('滞报金总额以澜元计，不足1澜元的部分进为1澜元');
+    expect(4 * ceilYuan((t1Duty * 0.5) / 100)).toBe(40);
     expect(numberChecks('late-declaration')).toEqual([late.fee]);
     const ref = refOf('late-declaration');
     expect(ref).toContain('期限最后一日为11月23日');
