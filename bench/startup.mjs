@@ -58,7 +58,8 @@ export default {
     mkdirSync(config, { recursive: true });
     mkdirSync(saves, { recursive: true });
     writeFileSync(join(config, 'config.json'), JSON.stringify({ player: { name: 'Bench' } }));
-    const env = { ...process.env, TERM: 'xterm-256color', CLPLAY_CONFIG_DIR: config, CLPLAY_SAVES: saves };
+    // the scenario cache lives in the temp folder too; the warm-up launch fills it, as a user's first start does
+    const env = { ...process.env, TERM: 'xterm-256color', CLPLAY_CONFIG_DIR: config, CLPLAY_SAVES: saves, CLPLAY_CACHE_DIR: join(ctx.tmp, 'cache') };
     delete env.CI;
     const node = process.execPath;
     const cases = [

@@ -1,7 +1,8 @@
 // `clplay play SCENARIO`: play one scenario as a person. An unfinished run of it by this player
 // is offered first (continue with the draft, or start a new run).
 import { UserError } from '../core/errors.js';
-import { resolveScenario } from '../core/scenario/library.js';
+import { loadLibrary, resolveScenario } from '../core/scenario/library.js';
+import { formatProblem } from '../core/scenario/problem.js';
 import { savesOption, scenariosOption } from './options.js';
 import { appDeps, parsePlayer, parseReveal, playerOption, requireTty, revealOption, scenarioDirsOf, startApp } from './interactive.js';
 import type { Command } from './types.js';
@@ -33,10 +34,13 @@ const command: Command = {
     if (args.values.vs !== undefined) {
       throw new UserError('--vs is not available in this build yet; play alone, or watch a model with `clplay watch`', 2);
     }
+    // The library is read once: for the SCENARIO id here, and for the home screen after the
+    // summary. A file path (or an unknown id, for its error message) goes through resolveScenario.
+    const lib = await loadLibrary(scenarioDirsOf(args, io));
+    const scenario = lib.scenarios.find((s) => s.id === arg) ?? (await resolveScenario(arg, scenarioDirsOf(args, io), { cwd: io.cwd }));
     requireTty(io);
-    const scenario = await resolveScenario(arg, scenarioDirsOf(args, io), { cwd: io.cwd });
-    const deps = await appDeps(args, io, { screen: 'play', scenario });
-    // Only this scenario is needed; the home screen (after the summary) loads the library.
+    const scenarios = lib.scenarios.some((s) => s.id === scenario.id) ? lib.scenarios : [...lib.scenarios, scenario];
+    const deps = await appDeps(args, io, { screen: 'play', scenario }, { scenarios, problems: lib.problems.map((p) => formatProblem(p, io.cwd)) });
     return startApp(deps);
   },
 };

@@ -16,7 +16,7 @@ function start(args: string[], o: { cols?: number; rows?: number; env?: Record<s
   const p = spawnClplay(args, {
     cols: o.cols ?? 80,
     rows: o.rows ?? 24,
-    env: { CLPLAY_SAVES: dirs.saves, CLPLAY_CONFIG_DIR: dirs.config, CLPLAY_SCENARIOS: '', ...o.env },
+    env: { CLPLAY_SAVES: dirs.saves, CLPLAY_CONFIG_DIR: dirs.config, CLPLAY_CACHE_DIR: join(dirs.root, 'cache'), CLPLAY_SCENARIOS: '', ...o.env },
   });
   sessions.push(p);
   return p;
@@ -284,7 +284,7 @@ describe('clplay play in a real terminal', () => {
       const r = spawnSync(process.execPath, [CLI, ...args], {
         input: '',
         encoding: 'utf8',
-        env: { ...process.env, CLPLAY_SAVES: dirs.saves, CLPLAY_CONFIG_DIR: dirs.config },
+        env: { ...process.env, CLPLAY_SAVES: dirs.saves, CLPLAY_CONFIG_DIR: dirs.config, CLPLAY_CACHE_DIR: join(dirs.root, 'cache') },
       });
       expect(r.status).toBe(2);
       expect(r.stderr.trim().split('\n')).toEqual([
