@@ -59,7 +59,7 @@ afterAll(async () => {
 const ids = Array.from({ length: 6 }, (_, i) => `e2e-s${i}`);
 
 describe('clplay run (built CLI)', () => {
-  it('Ctrl+C stops cleanly; rerunning the same command finishes without redoing anything', async () => {
+  it('Ctrl+C stops cleanly; --resume finishes without redoing anything; the same command then has nothing to do', async () => {
     srv.setScript((req) => {
       const t = taskOf(req.body)!;
       return { text: `ANSWER-${t.task} for ${t.scenario}`, latencyMs: 120 };
@@ -87,14 +87,15 @@ describe('clplay run (built CLI)', () => {
     expect(answeredBefore.size).toBeLessThan(18);
 
     srv.requests.length = 0;
-    const second = start(args);
+    const batch = /--resume (b-[0-9a-f]{12})/.exec(first.stdout())![1]!;
+    const second = start(['run', '--resume', batch, '--concurrency', '2', '--scenarios', scen, '--saves', saves]);
     expect(await second.code, second.stderr()).toBe(0);
     expect(second.stdout()).toMatch(new RegExp(`${answeredBefore.size} already done, skipped`));
     const askedAfter = srv.chats().map((r) => taskOf(r.body)!);
     // Nothing answered before was asked again; everything else was asked exactly once.
     for (const a of askedAfter) expect(answeredBefore.has(`${a.scenario}/${a.task}`), `${a.scenario}/${a.task} asked again`).toBe(false);
     expect(new Set(askedAfter.map((a) => `${a.scenario}/${a.task}`)).size).toBe(askedAfter.length);
-    expect(askedAfter.length).toBe(18 - answeredBefore.size);
+    expect(askedAfter.length, second.stdout()).toBe(18 - answeredBefore.size);
     expect(askedBefore.length).toBeGreaterThanOrEqual(answeredBefore.size);
 
     const runs = load();

@@ -213,17 +213,22 @@ export async function runBatch(scenarios: readonly Scenario[], config: BatchConf
       return Promise.resolve();
     },
   };
+  // A run's file is created when its first task starts. If the batch stops early, the runs not
+  // started yet are created then (not played), so the saved batch records its whole plan and
+  // --resume finds every scenario of it.
   const creating = new Map<string, Promise<void>>();
-  const ensureCreated = (lane: Lane): Promise<void> => {
-    if (lane.created) return Promise.resolve();
-    let p = creating.get(lane.run.id);
+  const create = (run: RunRecord): Promise<void> => {
+    let p = creating.get(run.id);
     if (!p) {
-      p = opts.store.create(lane.run);
-      creating.set(lane.run.id, p);
+      p = opts.store.create(run);
+      creating.set(run.id, p);
     }
-    return p.then(() => {
-      lane.created = true;
-    });
+    return p;
+  };
+  const ensureCreated = async (lane: Lane): Promise<void> => {
+    if (lane.created) return;
+    await create(lane.run);
+    lane.created = true;
   };
   const label = (run: RunRecord, i: number, s: Scenario) => `${run.scenarioId}${config.repeat > 1 ? `#${run.repeat}` : ''} ${s.tasks[i]!.id}`;
 
@@ -303,11 +308,12 @@ export async function runBatch(scenarios: readonly Scenario[], config: BatchConf
   } finally {
     opts.signal?.removeEventListener('abort', onOuterAbort);
   }
+  for (const lane of lanes) if (!lane.created) await ensureCreated(lane);
   await Promise.all([...pendingSaves]);
   if (saveError) throw saveError;
   const stopped = signal.aborted;
-  // Close every run this invocation touched (created ones only: untouched runs were never saved).
-  const touched = new Set([...finishing, ...lanes.filter((l) => l.created).map((l) => l.run)]);
+  // Close every run this invocation touched (all are created by now).
+  const touched = new Set([...finishing, ...lanes.map((l) => l.run)]);
   for (const run of touched) {
     if (run.status === 'finished') continue;
     finishRun(run, stopped && !run.tasks.every((t) => isAnswered(t) || !!t.error), now());
