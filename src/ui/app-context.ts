@@ -1,6 +1,7 @@
 // What the screens share: the app's dependencies (scenarios, saves, settings), the terminal size,
 // the current state and the actions that move between screens. One context, read with useApp().
 import { createContext, useContext } from 'react';
+import type React from 'react';
 import type { PlayController } from '../core/play/controller.js';
 import type { Grader } from '../core/play/session.js';
 import type { RevealMode, RunRecord } from '../core/runs/types.js';
@@ -36,6 +37,14 @@ export interface AppDeps {
   draftDelayMs?: number;
   /** Told about the controller of the run being played (so signals can flush it). */
   onController?: (ctl: PlayController | null) => void;
+  /**
+   * Versus mode (`--vs`, built on top of the play screen): a column drawn beside the answer
+   * editor for the task on screen, and a hook told after each submission has been saved.
+   */
+  versus?: {
+    renderBeside: (width: number, height: number, taskIndex: number, ctl: PlayController) => React.ReactNode;
+    onSubmitted?: (taskIndex: number, ctl: PlayController) => void;
+  };
 }
 
 export type Screen =

@@ -124,6 +124,7 @@ export function App({ deps }: AppProps): React.JSX.Element {
       afterSubmit(index) {
         const c = ctlRef.current;
         if (!c) return;
+        deps.versus?.onSubmitted?.(index, c);
         const reveal = c.run.reveal ?? 'task';
         if (reveal === 'task') setScreen({ name: 'verdicts', index });
         else if (c.finished) {
@@ -259,7 +260,11 @@ export function App({ deps }: AppProps): React.JSX.Element {
           <Box flexDirection="column" display={help ? 'none' : 'flex'} height={bodyRows}>
             {playing ? (
               <Box display={screen.name === 'play' ? 'flex' : 'none'} flexDirection="column" height={bodyRows}>
-                <PlayScreen ctl={ctl} active={screen.name === 'play' && !modal} />
+                <PlayScreen
+                  ctl={ctl}
+                  active={screen.name === 'play' && !modal}
+                  renderBeside={deps.versus ? (w, h, i) => deps.versus!.renderBeside(w, h, i, ctl) : undefined}
+                />
               </Box>
             ) : null}
             {screen.name === 'verdicts' && ctl ? <VerdictsScreen ctl={ctl} index={screen.index} /> : body}

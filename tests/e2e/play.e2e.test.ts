@@ -278,6 +278,21 @@ describe('clplay play in a real terminal', () => {
     expect(await p.waitForExit(5000)).toBe(0);
   });
 
+  it('SIGTERM saves the draft before leaving', async () => {
+    dirs = tempDirs();
+    const p = start(['play', SCENARIO, '--player', 'Di']);
+    await p.ready('Task 1 of 3');
+    p.write(KEYS.tab);
+    await p.waitForText('Enter submits');
+    await p.type('unsaved', 25);
+    await p.waitForText('unsaved');
+    p.kill('SIGTERM'); // at once: the debounced draft save has not happened yet
+    expect(await p.waitForExit(5000)).toBe(143);
+    const run = runFiles()[0]!;
+    expect(run.tasks[0]!.draft).toBe('unsaved');
+    expect(run.status).toBe('in-progress');
+  });
+
   it('refuses to start without a terminal (exit 2, one line)', () => {
     dirs = tempDirs();
     for (const args of [['play', SCENARIO], []]) {

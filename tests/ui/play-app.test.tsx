@@ -2,6 +2,7 @@
 // confirmation, pause, help from the key table, reveal modes, drafts saved while typing, the safe
 // Ctrl+C, sanitized scenario text, the home screen and the summary's comparison table.
 import React from 'react';
+import { Text } from 'ink';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/app.js';
@@ -404,5 +405,26 @@ describe('home screen', () => {
     await keys(stdin, 'y');
     const f = plain(await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2')));
     expect(f).toContain('my draft');
+  });
+});
+
+describe('versus hooks', () => {
+  it('draws a column beside the editor and is told about each submission', async () => {
+    const told: number[] = [];
+    const d = deps({
+      versus: {
+        renderBeside: (w, _h, i) => <Text>{`MODEL COLUMN ${i + 1} w${w}`}</Text>,
+        onSubmitted: (i) => void told.push(i),
+      },
+    });
+    const { lastFrame, stdin } = mount(d);
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('MODEL COLUMN 1')));
+    expect(f).toMatch(/MODEL COLUMN 1 w\d+/);
+    await keys(stdin, KEYS.tab);
+    await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
+    await typeText(stdin, 'stop');
+    await keys(stdin, KEYS.enter);
+    await waitForFrame(lastFrame, (x) => x.includes('Rubric:'));
+    expect(told).toEqual([0]);
   });
 });
