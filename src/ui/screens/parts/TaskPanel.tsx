@@ -41,7 +41,8 @@ export function TaskPanel(p: TaskPanelProps): React.JSX.Element {
   const task = tasks[index];
   const n = tasks.length;
   const earlier = results.slice(0, index);
-  const earlierRows = Math.min(earlier.length, MAX_EARLIER_ROWS);
+  // Earlier answers give way to the prompt on short panels (Ctrl+T shows them all).
+  const earlierRows = Math.min(earlier.length, height >= 14 ? MAX_EARLIER_ROWS : height >= 10 ? 1 : 0);
   const shownEarlier = earlier.slice(earlier.length - earlierRows);
   const hiddenEarlier = earlier.length - earlierRows;
   const titleRows = 1;
