@@ -34,7 +34,11 @@ export function App({ deps }: AppProps): React.JSX.Element {
   const size = useTerminalSize(deps.size);
   const { exit } = useApp();
   const now = deps.now ?? Date.now;
-  const [screen, setScreen] = useState<Screen>(deps.player ? { name: 'loading' } : { name: 'name' });
+  // The home screen draws at once (its list of unfinished runs fills in when the saves are read);
+  // playing a scenario waits for the saves, to offer an unfinished run of it first.
+  const [screen, setScreen] = useState<Screen>(
+    !deps.player ? { name: 'name' } : deps.start.screen === 'home' ? { name: 'home' } : { name: 'loading' },
+  );
   const [player, setPlayerState] = useState<string | null>(deps.player);
   const [ctl, setCtlState] = useState<PlayController | null>(null);
   const [runs, setRuns] = useState<RunRecord[] | null>(null);
@@ -187,15 +191,15 @@ export function App({ deps }: AppProps): React.JSX.Element {
   }, [deps, now, exit, makeController, refreshRuns, setCtl]);
 
   // Leaving the loading screen once the saves are read: the start target decides where to go.
+  const startedRef = useRef(false);
   useEffect(() => {
-    if (screen.name !== 'loading' || runs === null || !player) return;
-    if (ctl) return;
+    if (screen.name !== 'loading' || !player || ctl) return;
     if (deps.start.screen === 'play' && !startedRef.current) {
+      if (runs === null) return;
       startedRef.current = true;
       actions.openScenario(deps.start.scenario);
     } else setScreen({ name: 'home' });
   }, [screen.name, runs, player, ctl, deps, actions]);
-  const startedRef = useRef(false);
 
   const runOpen = ctl !== null && !ctl.finished;
   useInput(
