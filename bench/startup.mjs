@@ -62,12 +62,16 @@ export default {
     const env = { ...process.env, TERM: 'xterm-256color', CLPLAY_CONFIG_DIR: config, CLPLAY_SAVES: saves, CLPLAY_CACHE_DIR: join(ctx.tmp, 'cache') };
     delete env.CI;
     const node = process.execPath;
+    // the play screen of the bundled example, or of the first bundled scenario if it is gone
+    const listed = await ctx.runCli(['list', '--json'], { env });
+    const ids = JSON.parse(listed.stdout || '[]').map((s) => s.id);
+    const playId = ids.includes('example-harbour-levy') ? 'example-harbour-levy' : ids[0];
     const cases = [
       { label: 'node printing one line', argv: [node, '-e', 'console.log("ready")'], marker: 'ready' },
       { label: 'clplay --version', argv: [node, ctx.cli, '--version'], marker: '.' },
       { label: 'home screen first frame', argv: [node, ctx.cli], marker: 'playing as Bench', target: 500 },
       // a fresh saves folder per launch, else the next launch offers to continue the run
-      { label: 'play screen first frame', argv: [node, ctx.cli, 'play', 'example-harbour-levy'], marker: 'Task 1 of', fresh: true },
+      { label: 'play screen first frame', argv: [node, ctx.cli, 'play', playId], marker: 'Task 1 of', fresh: true },
       
     ];
     // one warm-up launch (file system cache)
