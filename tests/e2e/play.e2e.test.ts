@@ -315,6 +315,22 @@ describe('clplay play in a real terminal', () => {
     expect(await p.waitForExit(5000)).toBe(0);
   });
 
+  it('NO_COLOR: no colour codes, the meaning stays in symbols', async () => {
+    dirs = tempDirs();
+    const p = start(['play', SCENARIO, '--player', 'Eve'], { env: { NO_COLOR: '1' } });
+    await p.ready(`Task 1 of ${PLAYED.tasks.length}`);
+    p.write(KEYS.tab);
+    await p.waitForText('Enter submits');
+    await typeSlowly(p, 'no idea');
+    await waitForRun((r) => r.tasks[0]?.draft === 'no idea');
+    p.write(KEYS.enter);
+    await p.waitForText('Rubric:');
+    expect(p.screen()).toMatch(/✗ fail/);
+    // SGR colour parameters: 30-39, 40-49, 90-97, 100-107 (bold, inverse etc. stay)
+    const colours = [...p.raw.matchAll(/\x1b\[([0-9;]*)m/g)].flatMap((m) => m[1]!.split(';')).filter((x) => /^(3\d|4\d|9[0-7]|10[0-7])$/.test(x));
+    expect(colours).toEqual([]);
+  });
+
   it('SIGTERM saves the draft before leaving', async () => {
     dirs = tempDirs();
     const p = start(['play', SCENARIO, '--player', 'Di']);
