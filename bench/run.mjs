@@ -28,6 +28,7 @@ const MODULES = [
   './ui.mjs', // H6: reader first frame / scroll step / wrap on a 320k-character context
   './throughput.ts', // H8: headless run of 1,899 tasks, 100 ms loopback latency, concurrency 32
   './startup.mjs', // H7: launch to the home / play screen's first frame in a pseudo-terminal
+  './play-screen.mjs', // H7: the whole play screen on a 320k context: first frame, scroll step, typing
 ];
 
 const here = dirname(fileURLToPath(import.meta.url));
