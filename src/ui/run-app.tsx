@@ -2,7 +2,6 @@
 // by the home and play commands, so `clplay --help` never loads Ink or React.
 // Ctrl+C is handled by the app (it asks first while a run is open); SIGTERM and SIGHUP save the
 // run being played before exiting.
-import React from 'react';
 import { render } from 'ink';
 import type { PlayController } from '../core/play/controller.js';
 import { App } from './app.js';

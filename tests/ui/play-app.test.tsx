@@ -1,7 +1,6 @@
 // The play app's screens with ink-testing-library: layout by width, focus, empty-answer
 // confirmation, pause, help from the key table, reveal modes, drafts saved while typing, the safe
 // Ctrl+C, sanitized scenario text, the home screen and the summary's comparison table.
-import React from 'react';
 import { Text } from 'ink';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
