@@ -115,7 +115,8 @@ const command: Command = {
     ...scenariosOption,
   },
   examples: [
-    'clplay check example-harbour-levy --task glass-cog --answer "Rounded up: Answer: 81 marks"',
+    'clplay check sorrel-language --task arithmetic --answer-file my-answer.md',
+    'clplay check tests/fixtures/example-harbour-levy.yaml --task glass-cog --answer "Rounded up: Answer: 81 marks"',
     'clplay check scenarios/my-scenario.yaml --task opening-move --answer-file answer.md',
     'pbpaste | clplay check my-scenario --task 2 --answer-file - --json',
   ],

@@ -58,7 +58,7 @@ const command: Command = {
     ...savesOption,
   },
   examples: [
-    'clplay run example-harbour-levy --model gpt-5.1',
+    'clplay run sorrel-language --model gpt-5.1',
     'clplay run --all --model llama3.1 --base-url http://localhost:11434/v1 --concurrency 4 --repeat 3',
     'clplay run --all --model qwen3 --base-url http://localhost:8000/v1 --judge gpt-5.1 --judge-base-url https://api.openai.com/v1',
     'clplay run --resume b-0123456789ab',

@@ -29,7 +29,7 @@ const command: Command = {
     ...scenariosOption,
     ...savesOption,
   },
-  examples: ['clplay watch example-harbour-levy --model gpt-5.1', 'clplay watch sorrel-language --model llama3.1 --base-url http://localhost:11434/v1 --auto'],
+  examples: ['clplay watch tidewater-rulebook --model gpt-5.1', 'clplay watch sorrel-language --model llama3.1 --base-url http://localhost:11434/v1 --auto'],
   allowPositionals: true,
   async run(args, io) {
     const v = args.values;

@@ -106,7 +106,7 @@ describe('clplay list', () => {
       contextChars: "Art. 1: the levy is 7 marks per metre. Art. 2: round UP.\n".length,
       path: join(root, 'good', 'one.yaml'),
     });
-    expect(rows.some((x) => x.id === 'example-harbour-levy')).toBe(true);
+    expect(rows.some((x) => x.id === 'sorrel-language')).toBe(true);
   });
 
   it('lists the valid scenarios and reports invalid ones on stderr, one line each', () => {

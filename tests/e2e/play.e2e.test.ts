@@ -21,7 +21,7 @@ const library = await loadLibrary([BUNDLED_SCENARIOS]);
 const playable = library.scenarios
   .filter((s) => s.language.startsWith('en') && s.tasks.length >= 2 && s.tasks.every((t) => t.reference) && (s.tasks[1]!.wrong?.length ?? 0) > 0)
   .sort((a, b) => answerChars(a) - answerChars(b));
-const PLAYED: Scenario = playable.find((s) => s.id === (process.env.CLPLAY_E2E_SCENARIO || 'example-harbour-levy')) ?? playable[0]!;
+const PLAYED: Scenario = playable.find((s) => s.id === (process.env.CLPLAY_E2E_SCENARIO || 'tidewater-rulebook')) ?? playable[0]!;
 const SCENARIO = PLAYED?.id;
 
 function answerChars(s: Scenario): number {
