@@ -110,7 +110,7 @@ export function resolveEndpoint(opts: ResolveEndpointOptions): Endpoint {
   const flagName = role === 'model' ? '--model' : '--judge';
   const model = str(flags.model) ?? s.model ?? (role === 'judge' ? undefined : str(env.CLPLAY_MODEL));
   if (!model) {
-    throw new UserError(`no ${role} given: pass ${flagName} NAME or \`clplay config set ${role}.model NAME\``, 2);
+    throw new UserError(`no ${role} given: pass ${flagName} NAME or \`clplay config set ${role}.name NAME\``, 2);
   }
   const baseUrlRaw =
     str(flags.baseUrl) ?? (role === 'model' ? str(env.OPENAI_BASE_URL) : undefined) ?? s.baseUrl ?? opts.fallback?.baseUrl ?? opts.fallbackBaseUrl ?? str(env.OPENAI_BASE_URL) ?? OPENAI_BASE_URL;
