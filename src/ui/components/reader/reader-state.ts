@@ -1,6 +1,7 @@
 // The context reader's state as a pure reducer (no React, no Ink): scroll position, the search
 // prompt and its matches, the outline overlay. The document (sanitized, wrapped once per width,
 // with its headings) is part of the state so every action is O(1) or O(matches).
+import { reflowMarkdown } from '../../../core/text/reflow.js';
 import type { Key } from 'ink';
 import { sanitize } from '../../../core/text/sanitize.js';
 import { wrapText, rowForSource, type WrappedText } from '../../../core/text/wrap.js';
@@ -71,7 +72,8 @@ export function prepareReaderDoc(text: string, width: number): ReaderDoc {
   if (hit) return hit;
   let base = sanitizedCache.get(text);
   if (!base) {
-    const clean = sanitize(text);
+    // Undo the author's hard wrap so the text re-wraps cleanly to this width.
+    const clean = reflowMarkdown(sanitize(text));
     base = { text: clean, headings: outline(clean) };
     sanitizedCache.set(text, base);
     if (sanitizedCache.size > 4) sanitizedCache.delete(sanitizedCache.keys().next().value as string);

@@ -2,6 +2,7 @@
 // answers (and verdicts when revealed per task), and the answer area (editor, or a question).
 // Composable: `beside` draws a second column next to the editor (versus mode adds a model's
 // answer there).
+import { reflowMarkdown } from '../../../core/text/reflow.js';
 import React from 'react';
 import { Box, Text } from 'ink';
 import { taskStatus } from '../../../core/grading/verdict.js';
@@ -33,7 +34,8 @@ export function promptRows(task: Task | undefined, width: number): string[] {
   if (!task) return [];
   const text = task.prompt.trim();
   if (!text) return ['(The question for this task is inside the context.)'];
-  return trimEnd(wrapPlain(text, width));
+  // Prompts are short: judge their hard wrap line by line (see reflow.ts).
+  return trimEnd(wrapPlain(reflowMarkdown(text, { minLines: 1 }), width));
 }
 
 export function TaskPanel(p: TaskPanelProps): React.JSX.Element {
