@@ -47,40 +47,40 @@ const CJK_START = new RegExp(`^[${CJK}]`);
 const SENTENCE_END = /[.!?。！？:;][)"'’”]*$/;
 
 /**
- * Was this block wrapped for width? Every break must be one where the next word would not have
- * fitted; and one-entry-per-line text (sentences or log lines that happen to be about as long as
- * the wrap column) is told apart by its breaks falling on sentence ends, or its lines all starting
- * with the same word.
+ * Which breaks of this block are wraps for width (true = join the lines)? A break is a wrap when
+ * the next word would not have fitted; in Chinese, when it falls inside a sentence. A block is
+ * reflowed only when at least half of its breaks are wraps - so a log or a list of short entries, where
+ * a long line now and then passes the test by chance, keeps every break - and not when it reads
+ * one entry per line: breaks mostly on sentence ends, or lines mostly starting with the same word.
  */
-function looksWrapped(block: readonly string[], w: number): boolean {
+function wrapBreaks(block: readonly string[], w: number): boolean[] | null {
   const breaks = block.length - 1;
+  const wraps: boolean[] = [];
   let atSentenceEnd = 0;
   for (let i = 1; i < block.length; i++) {
     const prev = block[i - 1]!.trimEnd();
     const next = block[i]!.trimStart();
-    // Chinese text is broken where the author chose (often after a comma), not by width: a
-    // break inside a sentence counts as a wrap, one after 。！？ does not.
     if (CJK_END.test(prev) && CJK_START.test(next)) {
-      if (/[。！？]$/.test(prev)) return false;
+      wraps.push(!/[。！？]$/.test(prev));
       continue;
     }
-    if (displayWidth(prev) + 1 + firstWordWidth(next) <= w - 1) return false;
     if (SENTENCE_END.test(prev)) atSentenceEnd++;
+    wraps.push(displayWidth(prev) + 1 + firstWordWidth(next) > w - 1);
   }
-  if (breaks >= 2 && atSentenceEnd * 2 > breaks) return false;
+  const count = wraps.filter(Boolean).length;
+  if (count === 0 || count * 2 < breaks) return null;
+  if (breaks >= 2 && atSentenceEnd * 2 > breaks) return null;
   if (block.length >= 3) {
     const first = (l: string) => /^\s*(\S+)/.exec(l)?.[1] ?? '';
     const same = block.filter((l) => first(l) === first(block[0]!)).length;
-    if (same * 2 > block.length) return false;
+    if (same * 2 > block.length) return null;
   }
-  return true;
+  return wraps;
 }
 
 /**
- * `text` with hard-wrapped paragraphs joined; unchanged when it shows no hard wrap. A block
- * (a paragraph, or a list item with its continuation lines) is joined only if EVERY break in it
- * looks like a wrap for width - so a log or a list of short lines, where some break does not,
- * keeps all its breaks.
+ * `text` with hard-wrapped paragraphs joined; unchanged when it shows no hard wrap. Blocks (a
+ * paragraph, or a list item with its continuation lines) are judged by `wrapBreaks`.
  */
 export function reflowMarkdown(text: string, opts: { minLines?: number } = {}): string {
   const lines = text.split('\n');
@@ -89,15 +89,22 @@ export function reflowMarkdown(text: string, opts: { minLines?: number } = {}): 
   const out: string[] = [];
   let block: string[] = [];
   const flush = () => {
-    if (block.length > 1 && looksWrapped(block, w)) {
-      let joined = block[0]!.trimEnd();
-      for (const l of block.slice(1)) {
+    const wraps = block.length > 1 ? wrapBreaks(block, w) : null;
+    if (!wraps) out.push(...block);
+    else {
+      let line = block[0]!.trimEnd();
+      block.slice(1).forEach((l, i) => {
         const next = l.trim();
-        // Chinese and Japanese put no space where a line was broken.
-        joined += CJK_END.test(joined) && CJK_START.test(next) ? next : ` ${next}`;
-      }
-      out.push(joined);
-    } else out.push(...block);
+        if (!wraps[i]) {
+          out.push(line);
+          line = l.trimEnd();
+        } else {
+          // Chinese and Japanese put no space where a line was broken.
+          line += CJK_END.test(line) && CJK_START.test(next) ? next : ` ${next}`;
+        }
+      });
+      out.push(line);
+    }
     block = [];
   };
   let inFence = false;

@@ -81,3 +81,18 @@ describe('reflowMarkdown keeps one entry per line', () => {
     expect(reflowMarkdown(text)).toContain('保险费不计入完税价格，无论其是否单独列明。');
   });
 });
+
+describe('reflowMarkdown with a break the author chose', () => {
+  it('keeps a break after a sentence and joins the wraps around it', () => {
+    const filler = Array.from({ length: 8 }, () => para.join('\n')).join('\n\n');
+    const block = [
+      'The board has two rows of six pits. South sits behind the near row.',
+      'Each player owns the row in front of them and the harbour at their right-hand end',
+      'of the board. Shells in a harbour never leave it again; shells in pits move.',
+    ].join('\n');
+    const out = reflowMarkdown(`${filler}\n\n${block}`).split('\n\n').pop();
+    expect(out).toBe(
+      'The board has two rows of six pits. South sits behind the near row.\nEach player owns the row in front of them and the harbour at their right-hand end of the board. Shells in a harbour never leave it again; shells in pits move.',
+    );
+  });
+});
