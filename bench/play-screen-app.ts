@@ -1,4 +1,4 @@
-// H7: the whole play screen (bundled and run by bench/play-screen.mjs) (reader + task panel + editor, inside the app) on a
+// the whole play screen (bundled and run by bench/play-screen.mjs) (reader + task panel + editor, inside the app) on a
 // generated 320,000-character context, in-process. Figures: time from render() to the play
 // screen's first frame (target <= 100 ms), a reader scroll step (page, line; target <= 10 ms) and
 // a key typed in the answer editor (target <= 10 ms), each the median of many.

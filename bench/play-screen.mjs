@@ -1,4 +1,4 @@
-// H7 bench module: the whole play screen in-process on a 320,000-character context (figures in
+// Bench module: the whole play screen in-process on a 320,000-character context (figures in
 // bench/play-screen-app.ts). Bundled here with code splitting, so Ink's lazily imported devtools
 // chunk is never loaded - the way scripts/build.mjs bundles the app.
 import { join } from 'node:path';

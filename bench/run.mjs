@@ -23,12 +23,12 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const MODULES = [
-  './import.mjs', // H3: CL-bench-sized import + validate (time, peak RSS)
-  './saves.ts', // H3: cost of saving the 1st vs the 2,000th task result
-  './ui.mjs', // H6: reader first frame / scroll step / wrap on a 320k-character context
-  './throughput.ts', // H8: headless run of 1,899 tasks, 100 ms loopback latency, concurrency 32
-  './startup.mjs', // H7: launch to the home / play screen's first frame in a pseudo-terminal
-  './play-screen.mjs', // H7: the whole play screen on a 320k context: first frame, scroll step, typing
+  './import.mjs', // CL-bench-sized import + validate (time, peak RSS)
+  './saves.ts', // cost of saving the 1st vs the 2,000th task result
+  './ui.mjs', // reader first frame / scroll step / wrap on a 320k-character context
+  './throughput.ts', // headless run of 1,899 tasks, 100 ms loopback latency, concurrency 32
+  './startup.mjs', // launch to the home / play screen's first frame in a pseudo-terminal
+  './play-screen.mjs', // the whole play screen on a 320k context: first frame, scroll step, typing
 ];
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -1,4 +1,4 @@
-// H7 bench module: time from launch to the home screen's first frame in a real pseudo-terminal
+// Bench module: time from launch to the home screen's first frame in a real pseudo-terminal
 // (node-pty), median of several launches; also the play screen's first frame and, for scale, a
 // bare `node` and `clplay --version`. Target: home screen (scenarios listed) <= 500 ms.
 // The first frame counts when its text has arrived at the terminal (the scenario list on the

@@ -1,4 +1,4 @@
-// H6: the context reader (bundled and run by bench/ui.mjs) on a generated 320,000-character context, in-process.
+// the context reader (bundled and run by bench/ui.mjs) on a generated 320,000-character context, in-process.
 // Figures: cold wrap time (ASCII-heavy Markdown and all-CJK), time to the reader's first frame
 // (sanitize + wrap + outline + first render; target <= 100 ms), time per scroll step (one line
 // and one page; target <= 10 ms), and a search over the whole context.

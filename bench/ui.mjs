@@ -1,4 +1,4 @@
-// H6 bench module: the context reader on a generated 320,000-character context (see
+// Bench module: the context reader on a generated 320,000-character context (see
 // bench/ui-reader.ts for the figures). The TypeScript part is bundled here with code splitting,
 // so Ink's lazily imported devtools chunk (react-devtools-core) is never loaded - the same way
 // scripts/build.mjs bundles the app.

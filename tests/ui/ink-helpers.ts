@@ -1,4 +1,4 @@
-// Small helpers for ink-testing-library tests of H6's components.
+// Small helpers for ink-testing-library tests of the UI components.
 // lastFrame() is stale right after stdin.write: wait for React and Ink to draw.
 
 export const KEYS = {

@@ -1,4 +1,4 @@
-// Grading one answer: machine checks first (H1's gradeByChecks), then the LLM judge for the items
+// Grading one answer: machine checks first (gradeByChecks), then the LLM judge for the items
 // that have no check. And regrading saved results: only pending or unscored items are asked again.
 import { gradeByChecks } from '../grading/grade.js';
 import { taskStatus, type Verdict } from '../grading/verdict.js';
