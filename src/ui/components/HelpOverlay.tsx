@@ -20,7 +20,7 @@ type HelpRow = { kind: 'title'; text: string } | { kind: 'key'; keys: string; te
 
 export function helpRows(contexts: readonly KeyContext[]): HelpRow[] {
   const rows: HelpRow[] = [];
-  for (const s of helpSections(contexts)) {
+  for (const s of helpSections(contexts, { active: true })) {
     if (rows.length) rows.push({ kind: 'blank' });
     rows.push({ kind: 'title', text: s.title });
     for (const l of s.lines) rows.push({ kind: 'key', keys: l.keys, text: l.description });

@@ -24,6 +24,7 @@ export type KeyContext =
   | 'summary'
   | 'results'
   | 'reveal' // the verdicts shown to a player after a task
+  | 'versus' // verdicts of a versus match (the person's and the model's side by side)
   | 'name' // the first-launch name prompt
   | 'watch'; // watching a model play (clplay watch)
 
@@ -40,6 +41,7 @@ export const CONTEXT_TITLES: Record<KeyContext, string> = {
   summary: 'Summary',
   results: 'Results',
   reveal: 'Verdicts after a task',
+  versus: 'Versus (you and the model)',
   name: 'Your name',
   watch: 'Watching a model',
 };
@@ -141,10 +143,11 @@ export const BINDINGS = {
   'confirm.no': { contexts: ['confirm'], keys: [{ input: 'n' }, { input: 'N' }, { name: 'escape' }], description: 'no', hint: { keys: 'n/Esc', label: 'no' } },
 
   // --- verdicts (a person deciding pending rubric items)
-  'verdict.up': { contexts: ['verdicts'], keys: [{ name: 'up' }, { input: 'k' }], description: 'previous rubric item' },
-  'verdict.down': { contexts: ['verdicts'], keys: [{ name: 'down' }, { input: 'j' }], description: 'next rubric item', hint: { keys: '↑↓', label: 'item' } },
-  'verdict.markPass': { contexts: ['verdicts'], keys: [{ input: '+' }], description: 'mark the item as passed', hint: { keys: '+', label: 'pass' } },
-  'verdict.markFail': { contexts: ['verdicts'], keys: [{ input: '-' }], description: 'mark the item as failed', hint: { keys: '-', label: 'fail' } },
+  'verdict.up': { contexts: ['verdicts'], keys: [{ name: 'up' }, { input: 'k' }], description: 'previous rubric item (the view follows)' },
+  'verdict.down': { contexts: ['verdicts'], keys: [{ name: 'down' }, { input: 'j' }], description: 'next rubric item (the view follows)', hint: { keys: '↑↓', label: 'item' } },
+  'verdict.markPass': { contexts: ['verdicts'], keys: [{ input: '+' }, { input: '=' }], description: 'mark the item as passed (decides a pending item, or overrides any verdict; saved at once with who, when and the earlier verdict)', hint: { keys: '+', label: 'pass' } },
+  'verdict.markFail': { contexts: ['verdicts'], keys: [{ input: '-' }], description: 'mark the item as failed (decides a pending item, or overrides any verdict; saved at once)', hint: { keys: '-', label: 'fail' } },
+  'versus.side': { contexts: ['versus'], keys: [{ name: 'tab' }], description: "choose whose verdicts + and - change: yours or the model's", hint: { keys: 'Tab', label: 'you/model' } },
 
   // --- results screen
   'results.nextTab': { contexts: ['results'], keys: [{ name: 'right' }, { input: 'l' }, { name: 'tab' }], description: 'next tab', hint: { keys: '←→', label: 'tab' } },
@@ -358,14 +361,36 @@ export function helpLines(contexts: KeyContext | readonly KeyContext[]): HelpLin
   return helpSections(contexts).flatMap((s) => s.lines);
 }
 
+/** Every key of `def` is bound by a command of one of `earlier` (so commandFor never reaches it). */
+function isShadowed(def: BindingDef, earlier: readonly KeyContext[]): boolean {
+  if (earlier.length === 0) return false;
+  const taken = new Set<string>();
+  for (const command of Object.keys(BINDINGS) as Command[]) {
+    const other: BindingDef = BINDINGS[command];
+    if (other === def || !other.contexts.some((c) => earlier.includes(c))) continue;
+    for (const spec of other.keys) taken.add(describeKey(spec));
+  }
+  return def.keys.every((spec) => taken.has(describeKey(spec)));
+}
+
+export interface HelpOptions {
+  /**
+   * The contexts are active together, most specific first (the `?` screen): leave out commands
+   * whose every key an earlier context takes. Off for listing whole contexts (the README table).
+   */
+  active?: boolean;
+}
+
 /** Help grouped by context, for the `?` screen. */
-export function helpSections(contexts: KeyContext | readonly KeyContext[]): HelpSection[] {
+export function helpSections(contexts: KeyContext | readonly KeyContext[], options: HelpOptions = {}): HelpSection[] {
   const out: HelpSection[] = [];
-  for (const ctx of asList(contexts)) {
+  const list = asList(contexts);
+  for (const [i, ctx] of list.entries()) {
     const lines: HelpLine[] = [];
     for (const command of Object.keys(BINDINGS) as Command[]) {
       const def: BindingDef = BINDINGS[command];
       if (!def.contexts.includes(ctx)) continue;
+      if (options.active && isShadowed(def, list.slice(0, i))) continue;
       lines.push({ command, context: ctx, keys: describeCommand(command), description: def.description });
     }
     if (lines.length) out.push({ context: ctx, title: CONTEXT_TITLES[ctx], lines });
@@ -378,15 +403,20 @@ export interface HintItem {
   label: string;
 }
 
-/** Footer hints for the given contexts (commands that declare a hint), in order. */
+/**
+ * Footer hints for the given contexts (commands that declare a hint), in order. The contexts are
+ * the ones active together, most specific first (as for commandFor): a command whose every key
+ * an earlier context takes is left out - it cannot be reached there.
+ */
 export function hintItems(contexts: KeyContext | readonly KeyContext[]): HintItem[] {
   const out: HintItem[] = [];
-  for (const ctx of asList(contexts)) {
+  const list = asList(contexts);
+  list.forEach((ctx, i) => {
     for (const command of Object.keys(BINDINGS) as Command[]) {
       const def: BindingDef = BINDINGS[command];
-      if (def.hint && def.contexts.includes(ctx)) out.push({ keys: def.hint.keys, label: def.hint.label });
+      if (def.hint && def.contexts.includes(ctx) && !isShadowed(def, list.slice(0, i))) out.push({ keys: def.hint.keys, label: def.hint.label });
     }
-  }
+  });
   return out;
 }
 
