@@ -1,7 +1,7 @@
 // What the screens share: the app's dependencies (scenarios, saves, settings), the terminal size,
 // the current state and the actions that move between screens. One context, read with useApp().
 import { createContext, useContext } from 'react';
-import type React from 'react';
+import type { VersusMatch } from '../core/model/versus.js';
 import type { PlayController } from '../core/play/controller.js';
 import type { Grader } from '../core/play/session.js';
 import type { RevealMode, RunRecord } from '../core/runs/types.js';
@@ -37,14 +37,21 @@ export interface AppDeps {
   draftDelayMs?: number;
   /** Told about the controller of the run being played (so signals can flush it). */
   onController?: (ctl: PlayController | null) => void;
+  /** Told about the versus match of the run being played (so signals can save the model's run). */
+  onMatch?: (match: VersusMatch | null) => void;
+  /** Versus mode (`clplay play SCENARIO --vs MODEL`): a model plays the same tasks beside the person. */
+  versus?: VersusDeps;
+}
+
+export interface VersusDeps {
+  /** The model's name, for labels. */
+  label: string;
   /**
-   * Versus mode (`--vs`, built on top of the play screen): a column drawn beside the answer
-   * editor for the task on screen, and a hook told after each submission has been saved.
+   * Starts the model's side for a person's run (new or continued) and links them: sets
+   * `run.matchId` (call before the person's run is saved). A continued run whose match has a
+   * saved model run (same model and scenario) continues that run. May throw a UserError.
    */
-  versus?: {
-    renderBeside: (width: number, height: number, taskIndex: number, ctl: PlayController) => React.ReactNode;
-    onSubmitted?: (taskIndex: number, ctl: PlayController) => void;
-  };
+  start(scenario: Scenario, run: RunRecord, opts?: { saved?: readonly RunRecord[]; onError?: (err: unknown) => void }): VersusMatch;
 }
 
 export type Screen =
@@ -80,6 +87,8 @@ export interface AppActions {
 
 export interface AppValue {
   deps: AppDeps;
+  /** The versus match of the run being played (play --vs), else null. */
+  match: VersusMatch | null;
   size: TerminalSize;
   screen: Screen;
   player: string | null;

@@ -4,6 +4,7 @@
 // The root is never taller than rows - 1: Ink 6.8 redraws the whole screen otherwise.
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text, useApp, useInput } from 'ink';
+import type { VersusMatch } from '../core/model/versus.js';
 import { PlayController } from '../core/play/controller.js';
 import { continuableRuns } from '../core/play/resume.js';
 import { newHumanRun } from '../core/play/session.js';
@@ -25,6 +26,7 @@ import { PlayScreen } from './screens/Play.js';
 import { SummaryScreen } from './screens/Summary.js';
 import { VerdictsScreen } from './screens/Verdicts.js';
 import { theme } from './theme.js';
+import { VersusPanel } from './versus/VersusPanel.js';
 
 export interface AppProps {
   deps: AppDeps;
@@ -41,6 +43,7 @@ export function App({ deps }: AppProps): React.JSX.Element {
   );
   const [player, setPlayerState] = useState<string | null>(deps.player);
   const [ctl, setCtlState] = useState<PlayController | null>(null);
+  const [match, setMatchState] = useState<VersusMatch | null>(null);
   const [runs, setRuns] = useState<RunRecord[] | null>(null);
   const [quitAsked, setQuitAsked] = useState(false);
   const [leaving, setLeaving] = useState(false);
@@ -48,6 +51,7 @@ export function App({ deps }: AppProps): React.JSX.Element {
   const [hints, setHintsState] = useState<readonly KeyContext[]>(['global']);
   const [notice, setNotice] = useState<string | null>(null);
   const ctlRef = useRef<PlayController | null>(null);
+  const matchRef = useRef<VersusMatch | null>(null);
   const runsRef = useRef<RunRecord[] | null>(null);
   runsRef.current = runs;
   const playerRef = useRef(player);
@@ -58,6 +62,32 @@ export function App({ deps }: AppProps): React.JSX.Element {
       ctlRef.current = c;
       setCtlState(c);
       deps.onController?.(c);
+    },
+    [deps],
+  );
+
+  const setMatch = useCallback(
+    (m: VersusMatch | null) => {
+      matchRef.current = m;
+      setMatchState(m);
+      deps.onMatch?.(m);
+    },
+    [deps],
+  );
+
+  /** Versus: the model's side of a run about to be played (links the run's matchId); null if it cannot start. */
+  const startMatch = useCallback(
+    (scenario: Scenario, run: RunRecord): VersusMatch | null | 'failed' => {
+      if (!deps.versus) return null;
+      try {
+        return deps.versus.start(scenario, run, {
+          saved: runsRef.current ?? [],
+          onError: (err) => setNotice(`${deps.versus!.label}: ${errorMessage(err)}`),
+        });
+      } catch (err) {
+        setNotice(`cannot start the match: ${errorMessage(err)}`);
+        return 'failed';
+      }
     },
     [deps],
   );
@@ -105,17 +135,31 @@ export function App({ deps }: AppProps): React.JSX.Element {
       async startRun(scenario) {
         const name = playerRef.current ?? 'player';
         const run = newHumanRun({ id: deps.newRunId(), scenario, player: { kind: 'human', name }, reveal: deps.reveal, at: now() });
+        // Versus: the model's run is created first and the person's run carries its matchId.
+        const m = startMatch(scenario, run);
+        if (m === 'failed') {
+          setScreen({ name: 'home' });
+          return;
+        }
         try {
           await deps.store.create(run);
         } catch (err) {
+          void m?.close();
           setNotice(`cannot start a run: ${errorMessage(err)}`);
           setScreen({ name: 'home' });
           return;
         }
+        setMatch(m);
         setCtl(makeController(scenario, run));
         setScreen({ name: 'play' });
       },
       continueRun(scenario, run) {
+        const m = startMatch(scenario, run);
+        if (m === 'failed') {
+          setScreen({ name: 'home' });
+          return;
+        }
+        setMatch(m);
         setCtl(makeController(scenario, run));
         setScreen({ name: 'play' });
       },
@@ -128,7 +172,6 @@ export function App({ deps }: AppProps): React.JSX.Element {
       afterSubmit(index) {
         const c = ctlRef.current;
         if (!c) return;
-        deps.versus?.onSubmitted?.(index, c);
         const reveal = c.run.reveal ?? 'task';
         if (reveal === 'task') setScreen({ name: 'verdicts', index });
         else if (c.finished) {
@@ -145,10 +188,13 @@ export function App({ deps }: AppProps): React.JSX.Element {
       },
       goHome() {
         const c = ctlRef.current;
+        const m = matchRef.current;
         setCtl(null);
+        setMatch(null);
         setScreen({ name: 'loading' });
         void (async () => {
-          await c?.close();
+          // The model's run is saved too (stopped, if it had not answered every task).
+          await Promise.all([c?.close(), m?.close().catch((err) => setNotice(`the model's run was not saved: ${errorMessage(err)}`))]);
           await refreshRuns();
           setScreen({ name: 'home' });
         })();
@@ -169,9 +215,10 @@ export function App({ deps }: AppProps): React.JSX.Element {
         setQuitAsked(false);
         setLeaving(true);
         const c = ctlRef.current;
+        const m = matchRef.current;
         void (async () => {
           try {
-            await c?.close();
+            await Promise.all([c?.close(), m?.close().catch(() => undefined)]);
           } finally {
             exit();
           }
@@ -188,7 +235,7 @@ export function App({ deps }: AppProps): React.JSX.Element {
       },
     };
     return a;
-  }, [deps, now, exit, makeController, refreshRuns, setCtl]);
+  }, [deps, now, exit, makeController, refreshRuns, setCtl, setMatch, startMatch]);
 
   // Leaving the loading screen once the saves are read: the start target decides where to go.
   const startedRef = useRef(false);
@@ -213,7 +260,7 @@ export function App({ deps }: AppProps): React.JSX.Element {
 
   const modal = quitAsked || help !== null || leaving;
   const bodyRows = Math.max(4, size.rows - 2);
-  const value: AppValue = { deps, size, screen, player, ctl, runs, modal, bodyRows, actions };
+  const value: AppValue = { deps, match, size, screen, player, ctl, runs, modal, bodyRows, actions };
 
   let body: React.ReactNode;
   switch (screen.name) {
@@ -267,11 +314,17 @@ export function App({ deps }: AppProps): React.JSX.Element {
                 <PlayScreen
                   ctl={ctl}
                   active={screen.name === 'play' && !modal}
-                  renderBeside={deps.versus ? (w, h, i) => deps.versus!.renderBeside(w, h, i, ctl) : undefined}
+                  renderBeside={
+                    match
+                      ? (w, h, i) => (
+                          <VersusPanel match={match} index={i} task={ctl.scenario.tasks[i]!} personResult={ctl.run.tasks[i]} width={w} height={h} label={match.model} />
+                        )
+                      : undefined
+                  }
                 />
               </Box>
             ) : null}
-            {screen.name === 'verdicts' && ctl ? <VerdictsScreen ctl={ctl} index={screen.index} /> : body}
+            {screen.name === 'verdicts' && ctl ? <VerdictsScreen key={screen.index} ctl={ctl} index={screen.index} /> : body}
           </Box>
         </Box>
         <Box height={1} overflow="hidden">

@@ -1,22 +1,25 @@
 // Renders the interactive app and resolves when the person leaves. Loaded with a dynamic import
 // by the home and play commands, so `clplay --help` never loads Ink or React.
 // Ctrl+C is handled by the app (it asks first while a run is open); SIGTERM and SIGHUP save the
-// run being played before exiting.
+// run being played (and, versus, the model's run) before exiting.
 import { render } from 'ink';
+import type { VersusMatch } from '../core/model/versus.js';
 import type { PlayController } from '../core/play/controller.js';
 import { App } from './app.js';
 import type { AppDeps } from './app-context.js';
 
 export async function runApp(deps: AppDeps): Promise<number> {
   let ctl: PlayController | null = null;
-  const app = render(<App deps={{ ...deps, onController: (c) => (ctl = c) }} />, { exitOnCtrlC: false, patchConsole: true });
+  let match: VersusMatch | null = null;
+  const app = render(<App deps={{ ...deps, onController: (c) => (ctl = c), onMatch: (m) => (match = m) }} />, { exitOnCtrlC: false, patchConsole: true });
   let signalled: NodeJS.Signals | null = null;
   const onSignal = (sig: NodeJS.Signals) => {
     if (signalled) return;
     signalled = sig;
     const c = ctl as PlayController | null;
-    void (c ? c.close() : Promise.resolve())
-      .catch(() => undefined)
+    const m = match as VersusMatch | null;
+    // The person's run and (versus) the model's run are both saved before leaving.
+    void Promise.all([c?.close().catch(() => undefined), m?.close().catch(() => undefined)])
       .finally(() => {
         app.unmount();
       });

@@ -12,6 +12,7 @@ import type { ChatClient } from './client.js';
 import { newMatchId, newModelRun, finishRun, isAnswered, playTask } from './player.js';
 import { applyJudge } from '../judge/grade-task.js';
 import { taskStatus } from '../grading/verdict.js';
+import { overrideVerdict } from '../judge/override.js';
 
 export type VersusPhase = 'waiting' | 'answering' | 'done' | 'failed';
 
@@ -33,6 +34,11 @@ export interface VersusOptions {
   history: HistoryMode;
   /** The match id shared with the person's run (default: a new one). */
   matchId?: string;
+  /**
+   * Continue this saved model run (a person continuing an unfinished versus run): its answered
+   * tasks are kept, the rest asked again; its matchId is the match's.
+   */
+  resume?: RunRecord;
   onError?: (err: unknown) => void;
 }
 
@@ -50,11 +56,45 @@ export class VersusMatch {
   private version = 0;
 
   constructor(private readonly o: VersusOptions) {
-    this.matchId = o.matchId ?? newMatchId();
-    this.run = newModelRun(o.scenario, o.endpoint, { history: o.history, matchId: this.matchId, judge: o.judge?.model });
-    this.phases = o.scenario.tasks.map(() => 'waiting');
+    if (o.resume) {
+      this.run = o.resume;
+      this.matchId = o.resume.matchId ?? o.matchId ?? newMatchId();
+      this.run.matchId = this.matchId;
+      this.run.status = 'in-progress';
+      delete this.run.endedAt;
+      this.created = o.store.save(this.run).catch((err) => o.onError?.(err));
+    } else {
+      this.matchId = o.matchId ?? newMatchId();
+      this.run = newModelRun(o.scenario, o.endpoint, { history: o.history, matchId: this.matchId, judge: o.judge?.model });
+      this.created = o.store.create(this.run).catch((err) => o.onError?.(err));
+    }
+    this.phases = o.scenario.tasks.map((_, i) => (isAnswered(this.run.tasks[i]) ? 'done' : 'waiting'));
     this.chars = o.scenario.tasks.map(() => 0);
-    this.created = o.store.create(this.run).catch((err) => o.onError?.(err));
+  }
+
+  /** The model's name (for labels). */
+  get model(): string {
+    return this.o.endpoint.model;
+  }
+
+  /** Every task the model was asked has ended (answered or failed); none in flight. */
+  get idle(): boolean {
+    return !this.phases.some((p) => p === 'answering') && this.phases.slice(0, this.wanted + 1).every((p) => p !== 'waiting');
+  }
+
+  /**
+   * A person marks rubric item `item` of the model's task `task` pass or fail (deciding a pending
+   * item or overriding any verdict): the model's run keeps who, when and the earlier verdict,
+   * and is saved at once. Only an answered task can be judged (false otherwise).
+   */
+  async judge(task: number, item: number, status: 'pass' | 'fail', person: string, now = new Date()): Promise<boolean> {
+    const t = this.run.tasks[task];
+    if (!t || !isAnswered(t) || this.phases[task] !== 'done' || !t.verdicts[item]) return false;
+    this.run.tasks[task] = overrideVerdict(t, item, status, person, { now });
+    this.changed();
+    await this.created;
+    await this.o.store.save(this.run);
+    return true;
   }
 
   /** Link the person's run to this match (call before that run is saved again). */
