@@ -1,7 +1,6 @@
 // The play app's screens with ink-testing-library: layout by width, focus, empty-answer
 // confirmation, pause, help from the key table, reveal modes, drafts saved while typing, the safe
 // Ctrl+C, sanitized scenario text, the home screen and the summary's comparison table.
-import { Text } from 'ink';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/app.js';
@@ -407,23 +406,113 @@ describe('home screen', () => {
   });
 });
 
-describe('versus hooks', () => {
-  it('draws a column beside the editor and is told about each submission', async () => {
-    const told: number[] = [];
-    const d = deps({
-      versus: {
-        renderBeside: (w, _h, i) => <Text>{`MODEL COLUMN ${i + 1} w${w}`}</Text>,
-        onSubmitted: (i) => void told.push(i),
-      },
-    });
+describe('person as judge', () => {
+  it('on the verdicts screen: + decides a pending item, - overrides a check; both saved at once with who, when and the earlier verdict', async () => {
+    const d = deps();
+    const store = d.store as MemStore;
     const { lastFrame, stdin } = mount(d);
-    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('MODEL COLUMN 1')));
-    expect(f).toMatch(/MODEL COLUMN 1 w\d+/);
+    await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
     await keys(stdin, KEYS.tab);
     await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
     await typeText(stdin, 'stop');
     await keys(stdin, KEYS.enter);
     await waitForFrame(lastFrame, (x) => x.includes('Rubric:'));
-    expect(told).toEqual([0]);
+    await keys(stdin, KEYS.enter);
+    await waitForFrame(lastFrame, (x) => x.includes('Task 2 of 2'));
+    await typeText(stdin, 'blasting');
+    await keys(stdin, KEYS.enter);
+    let f = plain(await waitForFrame(lastFrame, (x) => x.includes('Rubric:') && x.includes('+ pass')));
+    expect(f).toContain('Pending (some items need a judge)');
+    // the keys are in the footer; the cursor starts on the item that waits for a decision
+    expect(f).toMatch(/\+ pass · - fail/);
+    expect(f).toMatch(/▸ … pending +Explains why\./);
+    await keys(stdin, '+');
+    f = plain(await waitForFrame(lastFrame, (x) => plain(x).includes('Solved · 2 of 2 items passed')));
+    expect(f).toMatch(/▸ ✓ pass +Explains why\./);
+    expect(f).toContain('person:Ada: marked pass by Ada');
+    let saved = store.runs.get([...store.runs.keys()][0]!)!;
+    const decided = saved.tasks[1]!.verdicts[1]!;
+    expect(decided).toMatchObject({ status: 'pass', by: 'person:Ada' });
+    expect(Date.parse(decided.at!)).toBeGreaterThan(0);
+    expect(decided.previous).toBeUndefined(); // a pending item is no decision to remember
+    expect(saved.tasks[1]!.status).toBe('solved');
+
+    // up to the checked item and override it
+    await keys(stdin, KEYS.up);
+    await waitForFrame(lastFrame, (x) => /▸ ✓ pass +Says blasting\./.test(plain(x)));
+    await keys(stdin, '-');
+    f = plain(await waitForFrame(lastFrame, (x) => plain(x).includes('Not solved · 1 of 2 items passed')));
+    expect(f).toMatch(/▸ ✗ fail +Says blasting\./);
+    expect(f).toContain('Ada overrode pass (check) with fail');
+    saved = store.runs.get([...store.runs.keys()][0]!)!;
+    const over = saved.tasks[1]!.verdicts[0]!;
+    expect(over).toMatchObject({ status: 'fail', by: 'person:Ada' });
+    expect(over.at).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(over.previous).toEqual([expect.objectContaining({ status: 'pass', by: 'check' })]);
+    expect(saved.tasks[1]!.status).toBe('failed');
+
+    // the summary counts the decisions
+    await keys(stdin, KEYS.enter);
+    f = plain(await waitForFrame(lastFrame, (x) => x.includes('Summary')));
+    expect(f).toContain('Solved 1 of 2 tasks');
+  });
+
+  it('? on the verdicts screen lists the judging keys from the table', async () => {
+    const { lastFrame, stdin } = mount(deps());
+    await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
+    await keys(stdin, KEYS.tab);
+    await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
+    await typeText(stdin, 'Go');
+    await keys(stdin, KEYS.enter);
+    await waitForFrame(lastFrame, (x) => x.includes('Rubric:'));
+    await keys(stdin, '?');
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('mark the item as passed')));
+    expect(f).toContain('mark the item as failed');
+    expect(f).toContain('next rubric item');
+    expect(f).not.toContain('scroll down'); // ↓ moves between items here
+  });
+
+  it('--reveal end: judging is offered in the summary, where the verdicts are shown', async () => {
+    const d = deps({ reveal: 'end' });
+    const store = d.store as MemStore;
+    const { lastFrame, stdin } = mount(d);
+    await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
+    await keys(stdin, KEYS.tab);
+    await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
+    await typeText(stdin, 'Go');
+    await keys(stdin, KEYS.enter);
+    let f = plain(await waitForFrame(lastFrame, (x) => x.includes('Task 2 of 2')));
+    expect(f).not.toContain('+ pass'); // nothing to judge while the verdicts are hidden
+    await typeText(stdin, 'blasting');
+    await keys(stdin, KEYS.enter);
+    f = plain(await waitForFrame(lastFrame, (x) => x.includes('Summary') && x.includes('+ pass')));
+    expect(f).toContain('Solved 0 of 2 tasks');
+    expect(f).toMatch(/\+ pass · - fail/);
+    await keys(stdin, KEYS.down);
+    await waitForFrame(lastFrame, (x) => /▸ ✗ fail +Says stop\./.test(plain(x)));
+    await keys(stdin, '+');
+    f = plain(await waitForFrame(lastFrame, (x) => plain(x).includes('Solved 1 of 2 tasks')));
+    expect(f).toMatch(/▸ ✓ pass +Says stop\./);
+    const saved = [...store.runs.values()][0]!;
+    expect(saved.tasks[0]!.verdicts[0]).toMatchObject({ status: 'pass', by: 'person:Ada', previous: [{ status: 'fail', by: 'check' }] });
+  });
+
+  it('--reveal never: no verdicts, so nothing to judge', async () => {
+    const one = scenario({ tasks: [scenario().tasks[0]!] });
+    const d = deps({ reveal: 'never', scenarios: [one], start: { screen: 'play', scenario: one } });
+    const store = d.store as MemStore;
+    const { lastFrame, stdin } = mount(d);
+    await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 1'));
+    await keys(stdin, KEYS.tab);
+    await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
+    await typeText(stdin, 'Go');
+    await keys(stdin, KEYS.enter);
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('Summary') && x.includes('Enter home')));
+    expect(f).not.toContain('+ pass');
+    const before = store.saves.length;
+    await keys(stdin, KEYS.down, '+', '-');
+    await tick(30);
+    expect(store.saves.length).toBe(before);
+    expect([...store.runs.values()][0]!.tasks[0]!.verdicts[0]!.by).toBe('check');
   });
 });

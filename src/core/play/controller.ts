@@ -120,6 +120,18 @@ export class PlayController {
     return this.set(submitAnswer(this.s, this.scenario, answer, this.now(), this.o.grade), 'now');
   }
 
+  /**
+   * A person marks rubric item `item` of submitted task `task` pass or fail (deciding a pending
+   * item or overriding any verdict). Saved at once; resolves when it is on disk. False when the
+   * task has no answer yet or no such item.
+   */
+  async judge(task: number, item: number, status: 'pass' | 'fail', person: string): Promise<boolean> {
+    const next = playReducer(this.s, { type: 'judge', task, item, status, person, at: this.now() });
+    if (next === this.s) return false;
+    await this.set(next, 'now');
+    return true;
+  }
+
   /** Leaving (quit): stop the clock and write everything. */
   async close(): Promise<void> {
     await this.dispatch({ type: 'close', at: this.now() }, 'now');

@@ -11,6 +11,7 @@ import {
   type RunRecord,
   type TaskResult,
 } from '../runs/types.js';
+import { overrideVerdict } from '../judge/override.js';
 import { addDwell, addRange, seenFraction } from './baseline.js';
 
 export interface ViewSpan {
@@ -45,7 +46,9 @@ export type PlayAction =
   | { type: 'view'; span: ViewSpan; at: number }
   | { type: 'tick'; at: number }
   | { type: 'close'; at: number }
-  | { type: 'submit'; answer: string; verdicts: Verdict[]; at: number };
+  | { type: 'submit'; answer: string; verdicts: Verdict[]; at: number }
+  /** A person decides (or overrides) the verdict of rubric item `item` of submitted task `task`. */
+  | { type: 'judge'; task: number; item: number; status: 'pass' | 'fail'; person: string; at: number };
 
 export type Grader = (task: Task, answer: string) => Verdict[];
 
@@ -209,6 +212,14 @@ export function playReducer(s: PlayState, a: PlayAction): PlayState {
       }
       const flushed = flush(s, a.at);
       return markSeen({ ...flushed, view: { ...a.span, since: a.at } }, a.span);
+    }
+    case 'judge': {
+      // Only a submitted task's verdicts can be judged; the record keeps who, when and the earlier verdict.
+      const t = s.run.tasks[a.task];
+      if (!t || t.submittedAt === undefined || !t.verdicts[a.item]) return s;
+      const tasks = s.run.tasks.slice();
+      tasks[a.task] = overrideVerdict(t, a.item, a.status, a.person, { now: new Date(a.at) });
+      return { ...s, run: { ...s.run, tasks }, version: s.version + 1 };
     }
     case 'submit': {
       if (isFinished(s)) return s;

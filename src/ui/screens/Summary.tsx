@@ -1,7 +1,10 @@
 // The end of a run: tasks solved, rubric pass rate, time per task, and beside it the results of
 // other people and models on this scenario from the saves. With --reveal end the verdicts of
 // every task are shown here (for the first time); with --reveal never no score is shown.
-import React, { useEffect, useMemo, useState } from 'react';
+// In a versus match (play --vs) the model's score, and per task both answers and both sets of
+// verdicts. Where rubric items are listed the person can judge them (↑↓, + / -, Tab for the
+// model's side), as on the verdicts screen.
+import React, { useEffect, useMemo } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { PlayController } from '../../core/play/controller.js';
 import { baselineRows, formatClock } from '../../core/play/baseline.js';
@@ -11,11 +14,15 @@ import type { RunRecord } from '../../core/runs/types.js';
 import type { Scenario } from '../../core/scenario/schema.js';
 import { displayWidth, padToWidth, truncateToWidth } from '../../core/text/width.js';
 import { sanitizeInline } from '../../core/text/sanitize.js';
+import type { VersusMatch } from '../../core/model/versus.js';
 import { useAppValue } from '../app-context.js';
 import { usePlayState } from '../hooks/use-play-state.js';
-import { commandFor } from '../keys/bindings.js';
+import { commandFor, type KeyContext } from '../keys/bindings.js';
 import { STATUS_SYMBOL, theme } from '../theme.js';
-import { verdictRows, type Row } from './Verdicts.js';
+import { answerRows, itemSpans, rubricRows, withCursor, type JudgeSide, type Row } from './parts/judge-rows.js';
+import { wrapPlain } from './parts/text-lines.js';
+import { useItemCursor, useJudge, useMatchVersion } from './parts/use-judging.js';
+import { modelAnswer } from './Verdicts.js';
 
 const pct = (x: number | null) => (x === null ? '-' : `${Math.round(x * 100)}%`);
 
@@ -24,8 +31,58 @@ function cell(text: string, width: number, right = false): string {
   return right ? ' '.repeat(Math.max(0, width - displayWidth(t))) + t : padToWidth(t, width);
 }
 
+export interface SummaryOptions {
+  /** Versus: the model's side of the match. */
+  match?: VersusMatch | null;
+  /** Versus: whose verdicts the keys change (marked in the rubric's column header). */
+  side?: JudgeSide;
+}
+
+const statusWord = (st: 'solved' | 'failed' | 'pending') =>
+  st === 'solved' ? `${STATUS_SYMBOL.pass} solved` : st === 'failed' ? `${STATUS_SYMBOL.fail} failed` : `${STATUS_SYMBOL.pending} pending`;
+
+/** The versus headline: the model's score so far, or (--reveal never) only where its run is. */
+function versusRows(run: RunRecord, scenario: Scenario, match: VersusMatch, width: number): Row[] {
+  const label = sanitizeInline(match.model);
+  const reveal = run.reveal ?? 'task';
+  const n = scenario.tasks.length;
+  const views = scenario.tasks.map((_, i) => match.view(i, run.tasks[i]?.answer !== undefined));
+  const ended = views.filter((v) => v.phase === 'done' || v.phase === 'failed').length;
+  const answering = views.findIndex((v) => v.phase === 'answering');
+  const still = answering >= 0 ? ` · answering task ${answering + 1}… (leaving now stops it)` : '';
+  const rows: Row[] = [{ text: '' }, { text: `Versus ${label}`, bold: true, colour: theme.accent }];
+  const para = (text: string, colour?: Row['colour']) => {
+    for (const r of wrapPlain(text, width)) rows.push({ text: r, colour });
+  };
+  const ids = () => {
+    para(`Its run: ${match.run.id}`, theme.text.muted);
+    para(`Match: ${match.matchId}`, theme.text.muted);
+  };
+  if (reveal === 'never') {
+    para(`${label} ended ${ended} of ${n} tasks${still}; its answers and verdicts stay hidden (--reveal never).`, theme.text.muted);
+    ids();
+    return rows;
+  }
+  const weights = scenario.tasks.map((t) => t.rubric.map((r) => r.weight));
+  const shown = views.map((v) => (v.revealed && v.result ? v.result.verdicts : null));
+  const score = scenarioScore(
+    shown.filter((v): v is NonNullable<typeof v> => v !== null),
+    weights.filter((_, i) => shown[i] !== null),
+  );
+  const r = score.rubric;
+  const items = r.counts.pass + r.counts.fail + r.counts.pending + r.counts.unscored;
+  const pend = score.pending ? ` (${score.pending} pending)` : '';
+  para(
+    `${label}: solved ${score.solved} of ${n} tasks${pend} · rubric ${r.counts.pass} of ${items} items passed (${pct(r.rate)})${ended < n ? ` · ${ended} of ${n} answered` : ''}${still}`,
+    score.solved === n ? theme.status.pass : undefined,
+  );
+  ids();
+  return rows;
+}
+
 /** The headline and per-task rows of a finished (or stopped) human run. */
-export function summaryRows(run: RunRecord, scenario: Scenario, width: number): Row[] {
+export function summaryRows(run: RunRecord, scenario: Scenario, width: number, opts: SummaryOptions = {}): Row[] {
+  const match = opts.match ?? null;
   const reveal = run.reveal ?? 'task';
   const weights = scenario.tasks.map((t) => t.rubric.map((r) => r.weight));
   const score = scenarioScore(run.tasks.map((t) => t.verdicts), weights);
@@ -56,13 +113,38 @@ export function summaryRows(run: RunRecord, scenario: Scenario, width: number): 
       colour,
     });
   });
-  if (reveal === 'end') {
+  if (match) rows.push(...versusRows(run, scenario, match, width));
+  // Every task's items (with --reveal end for the first time; in a versus match beside the
+  // model's), each one open to the person's judgement.
+  if (reveal === 'end' || (match && reveal === 'task')) {
     scenario.tasks.forEach((task, i) => {
       const t = run.tasks[i];
       if (!t) return;
+      const submitted = t.answer !== undefined;
+      const view = match ? match.view(i, submitted) : null;
+      const theirs = view?.revealed ? view.result : undefined;
+      let head = `${i + 1}. ${sanitizeInline(task.id)}`;
+      if (match) {
+        head += ` · you ${submitted ? statusWord(taskStatus(t.verdicts)) : 'not answered'}`;
+        head += ` · ${sanitizeInline(match.model)} ${theirs ? statusWord(taskStatus(theirs.verdicts)) : view?.phase === 'answering' ? 'answering…' : 'no answer yet'}`;
+      }
       rows.push({ text: '' });
-      rows.push({ text: `${i + 1}. ${task.id}`, bold: true });
-      rows.push(...verdictRows(task.rubric, t.verdicts, width));
+      rows.push({ text: head, bold: true });
+      if (!submitted) {
+        rows.push({ text: '   not answered', colour: theme.text.muted });
+        return;
+      }
+      rows.push(
+        ...rubricRows({
+          rubric: task.rubric,
+          verdicts: t.verdicts,
+          width,
+          task: i,
+          selectable: true,
+          ...(match ? { model: { label: match.model, verdicts: theirs?.verdicts }, side: opts.side } : {}),
+        }),
+      );
+      if (match) rows.push(...answerRows({ title: 'Your answer:', text: t.answer ?? '' }, modelAnswer(match.model, view), width, 6));
     });
   }
   return rows;
@@ -92,9 +174,13 @@ export function compareTableRows(list: readonly CompareRow[], width: number, sho
 export function SummaryScreen({ ctl }: { ctl: PlayController }): React.JSX.Element {
   const app = useAppValue();
   const state = usePlayState(ctl);
+  const match = app.match;
+  const version = useMatchVersion(match);
   const { columns } = app.size;
   const height = app.bodyRows;
   const run = state.run;
+  const person = app.player ?? (run.player.kind === 'human' ? run.player.name : 'anonymous');
+  const judge = useJudge({ ctl, match, person, notify: app.actions.notify });
   const wide = columns >= 100;
   const rightW = wide ? Math.min(52, Math.floor(columns * 0.45)) : columns;
   const leftW = wide ? columns - rightW - 2 : columns;
@@ -103,25 +189,43 @@ export function SummaryScreen({ ctl }: { ctl: PlayController }): React.JSX.Eleme
     () => compareTableRows(compareRows(app.runs ?? [], ctl.scenario, run, 10), rightW, showScores),
     [app.runs, ctl.scenario, run, rightW, showScores],
   );
-  const left = useMemo(() => summaryRows(run, ctl.scenario, leftW), [run, ctl.scenario, leftW]);
-  const rows = wide ? left : [...left, { text: '' }, ...comparison];
+  const left = useMemo(
+    () => summaryRows(run, ctl.scenario, leftW, { match, side: judge.side }),
+    // `version`: the match changed (the model answered, or an item of its run was judged)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [run, ctl.scenario, leftW, match, judge.side, version],
+  );
+  const base = useMemo(() => (wide ? left : [...left, { text: '' }, ...comparison]), [wide, left, comparison]);
+  const spans = useMemo(() => itemSpans(base), [base]);
   const bodyRows = Math.max(1, height - 2);
-  const [top, setTop] = useState(0);
-  const maxTop = Math.max(0, rows.length - bodyRows);
-  const { setHints, showHelp, goHome, quit } = app.actions;
+  const cur = useItemCursor(spans, base.length, bodyRows, -1);
+  const rows = useMemo(() => withCursor(base, spans[cur.cursor]), [base, spans, cur.cursor]);
+  const top = cur.top;
+  const { setHints, showHelp, goHome, quit, notify } = app.actions;
+  // Rubric items are listed: ↑↓ move between them (the view follows) and + / - judge them.
+  const contexts: KeyContext[] = spans.length ? (match ? ['verdicts', 'versus', 'summary'] : ['verdicts', 'summary']) : ['summary'];
+  const hintKey = contexts.join(',');
   useEffect(() => {
-    if (!app.modal) setHints(['summary']);
-  }, [app.modal, setHints]);
+    if (!app.modal) setHints(contexts);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [app.modal, setHints, hintKey]);
   useInput(
     (input, key) => {
-      const cmd = commandFor(['summary', 'global'], input, key);
-      if (cmd === 'summary.down') setTop((t) => Math.min(maxTop, t + 1));
-      else if (cmd === 'summary.up') setTop((t) => Math.max(0, t - 1));
-      else if (cmd === 'summary.pageDown') setTop((t) => Math.min(maxTop, t + bodyRows));
-      else if (cmd === 'summary.pageUp') setTop((t) => Math.max(0, t - bodyRows));
+      const cmd = commandFor([...contexts, 'global'], input, key);
+      if (cmd === 'summary.down') cur.scroll(1);
+      else if (cmd === 'summary.up') cur.scroll(-1);
+      else if (cmd === 'verdict.down') cur.move(1);
+      else if (cmd === 'verdict.up') cur.move(-1);
+      else if (cmd === 'summary.pageDown') cur.scroll(bodyRows);
+      else if (cmd === 'summary.pageUp') cur.scroll(-bodyRows);
+      else if (cmd === 'verdict.markPass' || cmd === 'verdict.markFail') {
+        const ref = spans[cur.cursor]?.ref;
+        if (ref) judge.mark(ref.task, ref.item, cmd === 'verdict.markPass' ? 'pass' : 'fail');
+        else notify('choose a rubric item with ↑↓ first');
+      } else if (cmd === 'versus.side') judge.toggleSide();
       else if (cmd === 'summary.home') goHome();
       else if (cmd === 'summary.quit') quit();
-      else if (cmd === 'app.help') showHelp(['summary']);
+      else if (cmd === 'app.help') showHelp(contexts);
     },
     { isActive: !app.modal },
   );

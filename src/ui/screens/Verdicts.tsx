@@ -1,86 +1,130 @@
 // After a submission (with --reveal task): the task's rubric items with pass / fail / pending and
-// the reason, the answer as submitted, and the task's status. Enter goes on.
-import React, { useEffect, useMemo, useState } from 'react';
+// the reason, the answer as submitted, and the task's status. The person can act as judge: ↑↓
+// choose an item, `+` / `-` mark it pass or fail (a pending item decided, or any verdict
+// overridden - saved at once with who, when and the earlier verdict). In a versus match the
+// model's answer and verdicts stand beside the person's (Tab: whose verdicts the keys change).
+// Enter goes on.
+import React, { useEffect, useMemo } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { PlayController } from '../../core/play/controller.js';
-import { rubricRate, taskStatus, type Verdict } from '../../core/grading/verdict.js';
+import { taskStatus, type Verdict } from '../../core/grading/verdict.js';
 import type { RubricItem } from '../../core/scenario/schema.js';
 import { formatClock } from '../../core/play/baseline.js';
+import { sanitizeInline } from '../../core/text/sanitize.js';
 import { truncateToWidth } from '../../core/text/width.js';
+import type { VersusTaskView } from '../../core/model/versus.js';
 import { useAppValue } from '../app-context.js';
 import { usePlayState } from '../hooks/use-play-state.js';
-import { commandFor } from '../keys/bindings.js';
-import { STATUS_SYMBOL, theme, type Colour } from '../theme.js';
+import { commandFor, type KeyContext } from '../keys/bindings.js';
+import { theme, type Colour } from '../theme.js';
 import { oneRow, trimEnd, wrapPlain } from './parts/text-lines.js';
+import { answerRows, itemSpans, rubricRows, statusLine, withCursor, type AnswerBlock, type JudgeSide, type Row } from './parts/judge-rows.js';
+import { useItemCursor, useJudge, useMatchVersion } from './parts/use-judging.js';
 
-export interface Row {
-  text: string;
-  colour?: Colour;
-  bold?: boolean;
-}
+export { statusLine, type Row } from './parts/judge-rows.js';
 
-const STATUS_LABEL: Record<Verdict['status'], string> = { pass: 'pass', fail: 'fail', pending: 'pending', unscored: 'unscored' };
-
-/** Rows for a task's rubric items and verdicts, wrapped to `width`. */
+/** Rows for a task's rubric items and verdicts, wrapped to `width` (no cursor). */
 export function verdictRows(rubric: readonly RubricItem[], verdicts: readonly Verdict[], width: number): Row[] {
-  const rows: Row[] = [];
-  rubric.forEach((item, i) => {
-    const v = verdicts[i] ?? { status: 'pending' as const, reason: 'not graded' };
-    const head = `${STATUS_SYMBOL[v.status]} ${STATUS_LABEL[v.status].padEnd(7)} `;
-    const body = wrapPlain(item.text, Math.max(10, width - head.length));
-    body.forEach((r, j) => rows.push({ text: (j === 0 ? head : ' '.repeat(head.length)) + r, colour: j === 0 ? theme.status[v.status] : undefined, bold: j === 0 }));
-    const by = v.by ? `${v.by}: ` : '';
-    for (const r of trimEnd(wrapPlain(`${by}${v.reason ?? ''}`, Math.max(10, width - head.length)))) {
-      rows.push({ text: ' '.repeat(head.length) + r, colour: theme.text.muted });
-    }
-  });
-  return rows;
+  return rubricRows({ rubric, verdicts, width, task: 0 });
 }
 
-export function statusLine(verdicts: readonly Verdict[], weights?: readonly (number | undefined)[]): string {
-  const status = taskStatus(verdicts);
-  const r = rubricRate(verdicts, weights);
-  const parts = [
-    status === 'solved' ? 'Solved' : status === 'failed' ? 'Not solved' : 'Pending (some items need a judge)',
-    `${r.counts.pass} of ${verdicts.length} items passed`,
-  ];
-  if (r.counts.pending) parts.push(`${r.counts.pending} pending`);
-  return parts.join(' · ');
+/** The model's side of a task in one line. */
+export function modelStatus(label: string, view: VersusTaskView, weights?: readonly (number | undefined)[]): { text: string; colour: Colour } {
+  const name = sanitizeInline(label);
+  if (view.revealed && view.result) {
+    const r = view.result;
+    if (r.error && r.answer === undefined) return { text: `${name}: could not answer - ${r.error}`, colour: theme.status.fail };
+    const st = taskStatus(r.verdicts);
+    return {
+      text: `${name}: ${statusLine(r.verdicts, weights)}${r.cutOff ? ' (cut off)' : ''}`,
+      colour: st === 'solved' ? theme.status.pass : st === 'failed' ? theme.status.fail : theme.status.pending,
+    };
+  }
+  if (view.phase === 'answering') return { text: `${name} is answering… (${view.chars} chars)`, colour: theme.text.muted };
+  if (view.phase === 'done') return { text: `${name} has answered (hidden until you submit)`, colour: theme.text.muted };
+  return { text: `${name} will answer this task`, colour: theme.text.muted };
+}
+
+/** The model's answer as the verdicts show it (a placeholder until it is revealed). */
+export function modelAnswer(label: string, view: VersusTaskView | null): AnswerBlock {
+  const title = `${sanitizeInline(label)}'s answer:`;
+  const r = view?.revealed ? view.result : undefined;
+  if (!r) return { title, text: view?.phase === 'answering' ? `(still answering… ${view.chars} chars so far)` : '(not answered yet)' };
+  if (r.answer !== undefined) return { title, text: r.answer + (r.cutOff ? '\n(cut off)' : '') };
+  return { title, text: `(no answer: ${r.error ?? 'unknown'})${r.draft ? `\n${r.draft}` : ''}` };
 }
 
 export function VerdictsScreen({ ctl, index }: { ctl: PlayController; index: number }): React.JSX.Element {
   const app = useAppValue();
   const state = usePlayState(ctl);
+  const match = app.match;
+  useMatchVersion(match);
   const { columns } = app.size;
   const height = app.bodyRows;
   const task = ctl.scenario.tasks[index];
   const result = state.run.tasks[index];
-  const [top, setTop] = useState(0);
-  const rows = useMemo<Row[]>(() => {
+  const submitted = result?.answer !== undefined;
+  const view = match ? match.view(index, submitted) : null;
+  const person = app.player ?? (state.run.player.kind === 'human' ? state.run.player.name : 'anonymous');
+  const { setHints, showHelp, next, notify } = app.actions;
+  const judge = useJudge({ ctl, match, person, notify });
+  const side: JudgeSide = judge.side;
+  // The cursor starts on the first item still waiting for a decision.
+  const firstOpen = Math.max(0, result?.verdicts.findIndex((v) => v.status === 'pending' || v.status === 'unscored') ?? 0);
+
+  const header = match ? 3 : 2;
+  const bodyRows = Math.max(1, height - header - 1);
+  const modelResult = view?.revealed ? view.result : undefined;
+  const base = useMemo<Row[]>(() => {
     if (!task || !result) return [];
     const out: Row[] = [];
-    out.push({ text: 'Your answer:', bold: true });
-    for (const r of trimEnd(wrapPlain(result.answer ?? '', columns - 2)).slice(0, 8)) out.push({ text: `  ${r}`, colour: theme.text.muted });
-    out.push({ text: '' });
+    if (!match) {
+      out.push({ text: 'Your answer:', bold: true });
+      for (const r of trimEnd(wrapPlain(result.answer ?? '', columns - 2)).slice(0, 8)) out.push({ text: `  ${r}`, colour: theme.text.muted });
+      out.push({ text: '' });
+      out.push({ text: 'Rubric:', bold: true });
+      out.push(...rubricRows({ rubric: task.rubric, verdicts: result.verdicts, width: columns, task: index, selectable: true }));
+      return out;
+    }
+    // Versus: both sets of verdicts first, then both answers in full (side by side when wide).
     out.push({ text: 'Rubric:', bold: true });
-    out.push(...verdictRows(task.rubric, result.verdicts, columns));
+    out.push(
+      ...rubricRows({
+        rubric: task.rubric,
+        verdicts: result.verdicts,
+        width: columns,
+        task: index,
+        selectable: true,
+        model: { label: match.model, verdicts: modelResult?.verdicts },
+        side,
+      }),
+    );
+    out.push({ text: '' });
+    out.push(...answerRows({ title: 'Your answer:', text: result.answer ?? '' }, modelAnswer(match.model, view), columns));
     return out;
-  }, [task, result, columns]);
-  const bodyRows = Math.max(1, height - 3);
-  const maxTop = Math.max(0, rows.length - bodyRows);
-  const { setHints, showHelp, next } = app.actions;
+  }, [task, result, match, modelResult, view?.phase, view?.chars, columns, index, side]); // eslint-disable-line react-hooks/exhaustive-deps
+  const spans = useMemo(() => itemSpans(base), [base]);
+  const cur = useItemCursor(spans, base.length, bodyRows, firstOpen);
+  const item = spans[cur.cursor]?.ref.item ?? null;
+  const rows = useMemo(() => withCursor(base, spans[cur.cursor]), [base, spans, cur.cursor]);
+
+  const contexts: KeyContext[] = match ? ['verdicts', 'versus', 'reveal'] : ['verdicts', 'reveal'];
+  const hintKey = contexts.join(',');
   useEffect(() => {
-    if (!app.modal) setHints(['reveal']);
-  }, [app.modal, setHints]);
+    if (!app.modal) setHints(contexts);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [app.modal, setHints, hintKey]);
   useInput(
     (input, key) => {
-      const cmd = commandFor(['reveal', 'global'], input, key);
-      if (cmd === 'reveal.down') setTop((t) => Math.min(maxTop, t + 1));
-      else if (cmd === 'reveal.up') setTop((t) => Math.max(0, t - 1));
-      else if (key.pageDown) setTop((t) => Math.min(maxTop, t + bodyRows));
-      else if (key.pageUp) setTop((t) => Math.max(0, t - bodyRows));
+      const cmd = commandFor([...contexts, 'global'], input, key);
+      if (cmd === 'verdict.down') cur.move(1);
+      else if (cmd === 'verdict.up') cur.move(-1);
+      else if (key.pageDown) cur.scroll(bodyRows);
+      else if (key.pageUp) cur.scroll(-bodyRows);
+      else if ((cmd === 'verdict.markPass' || cmd === 'verdict.markFail') && item !== null) judge.mark(index, item, cmd === 'verdict.markPass' ? 'pass' : 'fail');
+      else if (cmd === 'versus.side') judge.toggleSide();
       else if (cmd === 'reveal.next') next();
-      else if (cmd === 'app.help') showHelp(['reveal']);
+      else if (cmd === 'app.help') showHelp(contexts);
     },
     { isActive: !app.modal },
   );
@@ -89,14 +133,25 @@ export function VerdictsScreen({ ctl, index }: { ctl: PlayController; index: num
   const statusColour = status === 'solved' ? theme.status.pass : status === 'failed' ? theme.status.fail : theme.status.pending;
   const last = index + 1 >= ctl.scenario.tasks.length;
   const time = result.activeMs !== undefined ? ` · ${formatClock(result.activeMs)}` : '';
+  const weights = task.rubric.map((r) => r.weight);
+  const mine = statusLine(result.verdicts, weights);
+  const theirs = match && view ? modelStatus(match.model, view, weights) : null;
+  const top = cur.top;
+  const where = rows.length > bodyRows ? `PgUp/PgDn more (${top + 1}-${Math.min(rows.length, top + bodyRows)} of ${rows.length}) · ` : '';
+  const judging = `+/- judge ${side === 'model' && match ? `${sanitizeInline(match.model)}'s` : 'your'} item${match ? ' (Tab: switch)' : ''} · `;
   return (
     <Box flexDirection="column" width={columns} height={height}>
       <Text bold wrap="truncate-end">
         {oneRow(`Task ${index + 1} of ${ctl.scenario.tasks.length} · ${task.id}${time}`, columns)}
       </Text>
       <Text bold color={statusColour} wrap="truncate-end">
-        {truncateToWidth(statusLine(result.verdicts, task.rubric.map((r) => r.weight)), columns)}
+        {truncateToWidth(match ? `You: ${mine}` : mine, columns)}
       </Text>
+      {theirs ? (
+        <Text bold color={theirs.colour} wrap="truncate-end">
+          {truncateToWidth(theirs.text, columns)}
+        </Text>
+      ) : null}
       <Box flexDirection="column" height={bodyRows}>
         {rows.slice(top, top + bodyRows).map((r, i) => (
           <Text key={top + i} color={r.colour} bold={r.bold} wrap="truncate-end">
@@ -105,7 +160,7 @@ export function VerdictsScreen({ ctl, index }: { ctl: PlayController; index: num
         ))}
       </Box>
       <Text color={theme.text.muted} wrap="truncate-end">
-        {truncateToWidth(`${rows.length > bodyRows ? `↑↓ more (${top + 1}-${Math.min(rows.length, top + bodyRows)} of ${rows.length}) · ` : ''}Enter: ${last ? 'the summary' : 'next task'}`, columns)}
+        {truncateToWidth(`${where}${judging}Enter: ${last ? 'the summary' : 'next task'}`, columns)}
       </Text>
     </Box>
   );
