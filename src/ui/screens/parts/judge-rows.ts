@@ -52,10 +52,13 @@ export interface RubricRowsOptions {
 }
 
 const NOT_GRADED: Verdict = { status: 'pending', reason: 'not graded' };
-const COL = 10;
+/** Width of a verdict column ("✓ unscored"), wider for a long model name in its header (up to 18). */
+function columnWidth(label: string | undefined): number {
+  return Math.max(10, Math.min(18, label === undefined ? 0 : displayWidth(sanitizeInline(label)) + 2));
+}
 
-function column(v: Verdict | undefined): string {
-  return v ? `${STATUS_SYMBOL[v.status]} ${STATUS_LABEL[v.status].padEnd(COL - 2)}` : '·'.padEnd(COL);
+function column(v: Verdict | undefined, w: number): string {
+  return v ? `${STATUS_SYMBOL[v.status]} ${STATUS_LABEL[v.status].padEnd(w - 2)}` : '·'.padEnd(w);
 }
 
 function reasonText(v: Verdict): string {
@@ -68,8 +71,9 @@ const same = (a: ItemRef | null | undefined, b: ItemRef) => !!a && a.task === b.
 export function rubricRows(o: RubricRowsOptions): Row[] {
   const rows: Row[] = [];
   const cursorW = o.selectable ? 2 : 0;
+  const w = columnWidth(o.model?.label);
   if (o.model) {
-    const mark = (name: string, on: boolean) => padToWidth(truncateToWidth(on && o.selectable ? `[${name}]` : name, COL), COL);
+    const mark = (name: string, on: boolean) => padToWidth(truncateToWidth(on && o.selectable ? `[${name}]` : name, w), w);
     rows.push({
       text: `${' '.repeat(cursorW)}${mark('you', o.side !== 'model')} ${mark(sanitizeInline(o.model.label), o.side === 'model')} rubric item`,
       colour: theme.text.muted,
@@ -80,7 +84,7 @@ export function rubricRows(o: RubricRowsOptions): Row[] {
     const v = o.verdicts[i] ?? NOT_GRADED;
     const m = o.model?.verdicts?.[i];
     const cursor = o.selectable ? (same(o.selected, ref) ? '▸ ' : '  ') : '';
-    const head = o.model ? `${cursor}${column(v)} ${column(m)} ` : `${cursor}${STATUS_SYMBOL[v.status]} ${STATUS_LABEL[v.status].padEnd(7)} `;
+    const head = o.model ? `${cursor}${column(v, w)} ${column(m, w)} ` : `${cursor}${STATUS_SYMBOL[v.status]} ${STATUS_LABEL[v.status].padEnd(7)} `;
     const indent = ' '.repeat(displayWidth(head));
     const textW = Math.max(10, o.width - displayWidth(head));
     // In a versus match the row's colour follows the side being judged.
