@@ -245,6 +245,65 @@ describe('play --vs in the app', () => {
     await rm(saves, { recursive: true, force: true });
   });
 
+  it('Ctrl+C mid-match saves both runs; continuing the person\'s run continues the same model run', async () => {
+    srv.setScript((req) => {
+      const last: string = req.body.messages[req.body.messages.length - 1].content;
+      return { text: `MODEL-SAYS ANSWER-${/\[(t\d)\]/.exec(last)![1]}` };
+    });
+    const saves = await mkdtemp(join(tmpdir(), 'clplay-versus-app-'));
+    const { deps, store } = await setup(saves);
+    let ui = render(<App deps={deps} />);
+    await waitForFrame(ui.lastFrame, (f) => f.includes('rival has answered'), 4000);
+    await press(ui.stdin, '\t');
+    await answer(ui, 'ANSWER-t1');
+    await waitForFrame(ui.lastFrame, (x) => x.includes('MODEL-SAYS ANSWER-t1'), 4000);
+    await press(ui.stdin, '\r');
+    await waitForFrame(ui.lastFrame, (x) => x.includes('Task 2 of 2'));
+    const asked = srv.chats().length;
+    await press(ui.stdin, '\x03');
+    await waitForFrame(ui.lastFrame, (x) => x.includes('Leave clplay?'));
+    await press(ui.stdin, 'y');
+    let runs: RunRecord[] = [];
+    for (let i = 0; i < 100; i++) {
+      runs = (await store.list()).runs;
+      if (runs.length === 2 && runs.some((r) => r.player.kind === 'model' && r.endedAt)) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const person = runs.find((r) => r.player.kind === 'human')!;
+    const first = runs.find((r) => r.player.kind === 'model')!;
+    expect(first.matchId).toBe(person.matchId);
+    expect(person.status).toBe('in-progress');
+    expect(first.tasks[0]!.answer).toBe('MODEL-SAYS ANSWER-t1');
+    ui.unmount();
+
+    // clplay play again: the unfinished run is offered; continuing it continues its match
+    ui = render(<App deps={deps} />);
+    await waitForFrame(ui.lastFrame, (x) => x.includes('unfinished run'), 4000);
+    await press(ui.stdin, 'y');
+    await waitForFrame(ui.lastFrame, (x) => x.includes('Task 2 of 2') && x.includes('rival has answered'), 4000);
+    await press(ui.stdin, '\t');
+    await answer(ui, 'ANSWER-t2');
+    await waitForFrame(ui.lastFrame, (x) => x.includes('MODEL-SAYS ANSWER-t2') && x.includes('Enter: the summary'), 4000);
+    await press(ui.stdin, '\r');
+    await waitForFrame(ui.lastFrame, (x) => x.includes('Versus rival'), 4000);
+    await press(ui.stdin, 'q');
+    for (let i = 0; i < 100; i++) {
+      runs = (await store.list()).runs;
+      if (runs.every((r) => r.status === 'finished')) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(runs).toHaveLength(2); // no second model run
+    const model = runs.find((r) => r.player.kind === 'model')!;
+    expect(model.id).toBe(first.id);
+    expect(model.matchId).toBe(person.matchId);
+    expect(model.status).toBe('finished');
+    expect(model.tasks.map((t) => t.answer)).toEqual(['MODEL-SAYS ANSWER-t1', 'MODEL-SAYS ANSWER-t2']);
+    // task 1 was not asked again
+    expect(srv.chats().slice(asked - 1).filter((r) => JSON.stringify(r.body).includes('[t1] q1') && !JSON.stringify(r.body).includes('[t2]'))).toHaveLength(0);
+    ui.unmount();
+    await rm(saves, { recursive: true, force: true });
+  });
+
   it('a refused key or an unreachable server is one line before the screen opens', async () => {
     const saves = await mkdtemp(join(tmpdir(), 'clplay-versus-app-'));
     const s = duel();
