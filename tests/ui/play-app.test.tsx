@@ -469,7 +469,8 @@ describe('person as judge', () => {
     const f = plain(await waitForFrame(lastFrame, (x) => x.includes('mark the item as passed')));
     expect(f).toContain('mark the item as failed');
     expect(f).toContain('next rubric item');
-    expect(f).not.toContain('scroll down'); // ↓ moves between items here
+    expect(f).toMatch(/↓ j +next rubric item/);
+    expect(f).not.toMatch(/↓ j +scroll down/); // ↓ moves between items here, not line by line
   });
 
   it('--reveal end: judging is offered in the summary, where the verdicts are shown', async () => {

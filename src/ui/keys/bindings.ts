@@ -171,13 +171,14 @@ export const BINDINGS = {
   'home.quit': { contexts: ['home'], keys: [{ input: 'q' }, { name: 'escape' }], description: 'leave clplay', hint: { keys: 'q', label: 'quit' } },
 
   // --- verdicts after a task (H7)
-  'reveal.up': { contexts: ['reveal'], keys: [{ name: 'up' }, { input: 'k' }], description: 'scroll up' },
-  'reveal.down': { contexts: ['reveal'], keys: [{ name: 'down' }, { input: 'j' }], description: 'scroll down', hint: { keys: '↑↓', label: 'scroll' } },
+  // (↑↓ there choose a rubric item - the 'verdicts' keys - and the view follows.)
+  'reveal.pageUp': { contexts: ['reveal'], keys: [{ name: 'pageUp' }], description: 'scroll up a page (the answers below the rubric)' },
+  'reveal.pageDown': { contexts: ['reveal'], keys: [{ name: 'pageDown' }], description: 'scroll down a page', hint: { keys: 'PgUp/PgDn', label: 'page' } },
   'reveal.next': { contexts: ['reveal'], keys: [{ name: 'return' }, { input: ' ' }], description: 'go on to the next task (or the summary)', hint: { keys: 'Enter', label: 'next' } },
 
   // --- summary (H7)
-  'summary.up': { contexts: ['summary'], keys: [{ name: 'up' }, { input: 'k' }], description: 'scroll up' },
-  'summary.down': { contexts: ['summary'], keys: [{ name: 'down' }, { input: 'j' }], description: 'scroll down', hint: { keys: '↑↓', label: 'scroll' } },
+  'summary.up': { contexts: ['summary'], keys: [{ name: 'up' }, { input: 'k' }], description: 'scroll up (where rubric items are listed, ↑↓ choose an item instead)' },
+  'summary.down': { contexts: ['summary'], keys: [{ name: 'down' }, { input: 'j' }], description: 'scroll down (where rubric items are listed, ↑↓ choose an item instead)', hint: { keys: '↑↓', label: 'scroll' } },
   'summary.pageUp': { contexts: ['summary'], keys: [{ name: 'pageUp' }, { input: 'b' }], description: 'page up' },
   'summary.pageDown': { contexts: ['summary'], keys: [{ name: 'pageDown' }, { input: ' ' }], description: 'page down' },
   'summary.home': { contexts: ['summary'], keys: [{ name: 'return' }, { input: 'h' }], description: 'back to the home screen', hint: { keys: 'Enter', label: 'home' } },

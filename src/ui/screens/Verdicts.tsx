@@ -119,8 +119,8 @@ export function VerdictsScreen({ ctl, index }: { ctl: PlayController; index: num
       const cmd = commandFor([...contexts, 'global'], input, key);
       if (cmd === 'verdict.down') cur.move(1);
       else if (cmd === 'verdict.up') cur.move(-1);
-      else if (key.pageDown) cur.scroll(bodyRows);
-      else if (key.pageUp) cur.scroll(-bodyRows);
+      else if (cmd === 'reveal.pageDown') cur.scroll(bodyRows);
+      else if (cmd === 'reveal.pageUp') cur.scroll(-bodyRows);
       else if ((cmd === 'verdict.markPass' || cmd === 'verdict.markFail') && item !== null) judge.mark(index, item, cmd === 'verdict.markPass' ? 'pass' : 'fail');
       else if (cmd === 'versus.side') judge.toggleSide();
       else if (cmd === 'reveal.next') next();
