@@ -245,6 +245,28 @@ describe('play --vs in the app', () => {
     await rm(saves, { recursive: true, force: true });
   });
 
+  it('--reveal never: neither side\'s answers or verdicts are shown, only that the model played and where its run is', async () => {
+    srv.setScript((req) => {
+      const last: string = req.body.messages[req.body.messages.length - 1].content;
+      return { text: `MODEL-SAYS ANSWER-${/\[(t\d)\]/.exec(last)![1]}` };
+    });
+    const saves = await mkdtemp(join(tmpdir(), 'clplay-versus-app-'));
+    const { deps } = await setup(saves);
+    const ui = render(<App deps={{ ...deps, reveal: 'never' }} />);
+    await waitForFrame(ui.lastFrame, (f) => f.includes('rival has answered'), 4000);
+    await press(ui.stdin, '\t');
+    await answer(ui, 'ANSWER-t1');
+    await waitForFrame(ui.lastFrame, (x) => x.includes('Task 2 of 2'));
+    await answer(ui, 'hmm');
+    const f = await waitForFrame(ui.lastFrame, (x) => x.includes('Versus rival') && x.includes('ended 2 of 2') && x.includes('Enter home'), 4000);
+    expect(f.replace(/\s+/g, ' ')).toContain('rival ended 2 of 2 tasks; its answers and verdicts stay hidden (--reveal never)');
+    expect(f).toMatch(/Its run: \S+/);
+    expect(ui.frames.join('\n')).not.toContain('MODEL-SAYS');
+    expect(f).not.toContain('+ pass');
+    ui.unmount();
+    await rm(saves, { recursive: true, force: true });
+  });
+
   it('Ctrl+C mid-match saves both runs; continuing the person\'s run continues the same model run', async () => {
     srv.setScript((req) => {
       const last: string = req.body.messages[req.body.messages.length - 1].content;
