@@ -13,6 +13,8 @@ import xterm from '@xterm/headless';
 const require = createRequire(import.meta.url);
 const pty = require('node-pty') as typeof import('node-pty');
 
+const SETTLE_MS = 60;
+
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 /** The built CLI; CLPLAY_E2E_CLI points the tests at another build (e.g. a private one). */
 export const CLI = process.env.CLPLAY_E2E_CLI || join(REPO_ROOT, 'dist', 'clplay.js');
@@ -130,7 +132,12 @@ export class PtySession {
     for (;;) {
       await this.pendingWrites;
       const s = this.screen();
-      if (pred(s)) return s;
+      if (pred(s)) {
+        // A new screen attaches its key handlers just after its first frame: let it settle, so
+        // the next key a test sends is not lost (a person never types within milliseconds).
+        await sleep(SETTLE_MS);
+        return s;
+      }
       if (this.exitCode !== null && Date.now() > end - timeoutMs + 50) {
         // exited: one last look, then fail fast
         await sleep(20);

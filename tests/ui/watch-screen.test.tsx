@@ -40,6 +40,17 @@ async function setup(auto = false) {
   return { s, run, store, session };
 }
 
+
+/** Polls `get` until `ok` holds (saves land a moment after the frame that announces them). */
+async function eventually<T>(get: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 3000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await get();
+    if (ok(v) || Date.now() > end) return v;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 describe('watch screen', () => {
   it('streams the answer in, shows the verdicts, and Enter asks the next task', async () => {
     const words = Array.from({ length: 30 }, (_, i) => `word${i}`).join(' ');
@@ -59,7 +70,8 @@ describe('watch screen', () => {
     expect(done).toMatch(/solved/);
     await press(ui.stdin, KEYS.enter);
     await waitForFrame(ui.lastFrame, (f) => f.includes('END-t2') && f.includes('Task 2/2'), 4000);
-    const saved = await store.load(run.id);
+    // The frame can show the verdicts a moment before the save lands: wait for the file.
+    const saved = await eventually(() => store.load(run.id), (r) => r.status === 'finished');
     expect(saved.tasks.map((t) => t.status)).toEqual(['solved', 'solved']);
     expect(saved.status).toBe('finished');
   });
@@ -73,7 +85,7 @@ describe('watch screen', () => {
     await press(ui.stdin, KEYS.escape);
     const f = await waitForFrame(ui.lastFrame, (fr) => fr.includes('cut off'), 4000);
     expect(f).toMatch(/solved, cut off/);
-    const saved = await store.load(run.id);
+    const saved = await eventually(() => store.load(run.id), (r) => r.tasks[0]?.cutOff === true);
     expect(saved.tasks[0]).toMatchObject({ cutOff: true, status: 'solved' });
     expect(saved.tasks[0]!.answer!.length).toBeLessThan(1000);
     expect(saved.tasks[0]!.answer).toMatch(/^ANSWER-t1 slow/);
