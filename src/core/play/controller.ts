@@ -74,11 +74,11 @@ export class PlayController {
     return this.saver.lastError;
   }
 
-  private set(next: PlayState, save: 'debounce' | 'now' | 'none' = 'debounce'): Promise<void> {
+  private set(next: PlayState, save: 'debounce' | 'now' | 'none' = 'debounce', notify = true): Promise<void> {
     if (next === this.s) return Promise.resolve();
     const changed = next.version !== this.s.version;
     this.s = next;
-    for (const l of this.listeners) l();
+    if (notify) for (const l of this.listeners) l();
     if (!changed || save === 'none') return Promise.resolve();
     if (save === 'now') return this.saver.saveNow(next.run);
     this.saver.schedule(next.run);
@@ -106,8 +106,12 @@ export class PlayController {
     void this.dispatch({ type: 'search', query, at: this.now() });
   }
 
+  /**
+   * Records what part of the context is on screen. Nothing on screen shows it, so screens are not
+   * told: a scroll step then costs one render, not two (the reader is the hot path).
+   */
   view(span: ViewSpan): void {
-    void this.dispatch({ type: 'view', span, at: this.now() });
+    void this.set(playReducer(this.s, { type: 'view', span, at: this.now() }), 'debounce', false);
   }
 
   /** Brings the recorded active time up to date (called every few seconds while playing). */
