@@ -7,7 +7,7 @@
 // the forward Delete key ("\x1b[3~") - only the raw sequence tells them apart (see
 // use-raw-input.ts); a paste arrives as one input string; Esc sets key.escape AND key.meta.
 //
-// To add commands (H7, H8): append entries to BINDINGS (additive edits); `Command` follows.
+// To add commands: append entries to BINDINGS (additive edits); `Command` follows.
 import type { Key } from 'ink';
 
 /** Where a binding applies. A screen passes the contexts that are active, most specific first. */
@@ -160,7 +160,7 @@ export const BINDINGS = {
   'results.back': { contexts: ['results'], keys: [{ name: 'escape' }], description: 'close the answers; on a tab: leave' },
   'results.quit': { contexts: ['results'], keys: [{ input: 'q' }], description: 'leave the results', hint: { keys: 'q', label: 'quit' } },
 
-  // --- home screen (H7)
+  // --- home screen
   'home.up': { contexts: ['home'], keys: [{ name: 'up' }, { input: 'k' }], description: 'previous scenario' },
   'home.down': { contexts: ['home'], keys: [{ name: 'down' }, { input: 'j' }], description: 'next scenario', hint: { keys: '↑↓', label: 'choose' } },
   'home.pageUp': { contexts: ['home'], keys: [{ name: 'pageUp' }], description: 'page up' },
@@ -170,13 +170,13 @@ export const BINDINGS = {
   'home.prevCategory': { contexts: ['home'], keys: [{ input: 'C' }, { name: 'left' }, { name: 'tab', shift: true }], description: 'filter: previous category' },
   'home.quit': { contexts: ['home'], keys: [{ input: 'q' }, { name: 'escape' }], description: 'leave clplay', hint: { keys: 'q', label: 'quit' } },
 
-  // --- verdicts after a task (H7)
+  // --- verdicts after a task
   // (↑↓ there choose a rubric item - the 'verdicts' keys - and the view follows.)
   'reveal.pageUp': { contexts: ['reveal'], keys: [{ name: 'pageUp' }], description: 'scroll up a page (the answers below the rubric)' },
   'reveal.pageDown': { contexts: ['reveal'], keys: [{ name: 'pageDown' }], description: 'scroll down a page', hint: { keys: 'PgUp/PgDn', label: 'page' } },
   'reveal.next': { contexts: ['reveal'], keys: [{ name: 'return' }, { input: ' ' }], description: 'go on to the next task (or the summary)', hint: { keys: 'Enter', label: 'next' } },
 
-  // --- summary (H7)
+  // --- summary
   'summary.up': { contexts: ['summary'], keys: [{ name: 'up' }, { input: 'k' }], description: 'scroll up (where rubric items are listed, ↑↓ choose an item instead)' },
   'summary.down': { contexts: ['summary'], keys: [{ name: 'down' }, { input: 'j' }], description: 'scroll down (where rubric items are listed, ↑↓ choose an item instead)', hint: { keys: '↑↓', label: 'scroll' } },
   'summary.pageUp': { contexts: ['summary'], keys: [{ name: 'pageUp' }, { input: 'b' }], description: 'page up' },
@@ -184,7 +184,7 @@ export const BINDINGS = {
   'summary.home': { contexts: ['summary'], keys: [{ name: 'return' }, { input: 'h' }], description: 'back to the home screen', hint: { keys: 'Enter', label: 'home' } },
   'summary.quit': { contexts: ['summary'], keys: [{ input: 'q' }, { name: 'escape' }], description: 'leave clplay', hint: { keys: 'q', label: 'quit' } },
 
-  // --- watching a model play (H8: clplay watch)
+  // --- watching a model play
   'watch.stop': { contexts: ['watch'], keys: [{ name: 'escape' }], description: 'stop the reply being written (it is kept, marked cut off, and graded as it stands)', hint: { keys: 'Esc', label: 'stop reply' } },
   'watch.next': { contexts: ['watch'], keys: [{ name: 'return' }], description: 'ask the next task (or the first)', hint: { keys: 'Enter', label: 'next task' } },
   'watch.auto': { contexts: ['watch'], keys: [{ input: 'a' }], description: 'auto-run on/off: go on to the next task by itself', hint: { keys: 'a', label: 'auto' } },
@@ -192,7 +192,7 @@ export const BINDINGS = {
   'watch.answerDown': { contexts: ['watch'], keys: [{ input: ']' }], description: 'scroll the answer and verdicts down', hint: { keys: '[ ]', label: 'answer' } },
   'watch.quit': { contexts: ['watch'], keys: [{ input: 'q' }], description: 'leave (a reply in flight is kept, cut off; the run is saved)', hint: { keys: 'q', label: 'quit' } },
 
-  // --- first-launch name prompt (H7)
+  // --- first-launch name prompt
   'name.save': { contexts: ['name'], keys: [{ name: 'return' }], description: 'save the name (kept in settings)', hint: { keys: 'Enter', label: 'save' } },
 } as const satisfies Record<string, BindingDef>;
 
