@@ -215,6 +215,30 @@ describe('play screen', () => {
     await waitForFrame(lastFrame, (x) => x.includes('# Quarry rules'));
   });
 
+  it('Ctrl+T: the earlier task shows the status a person gave it after submission, and the prompt is not hard-wrapped', async () => {
+    const wrapped = scenario();
+    wrapped.tasks[1] = {
+      ...wrapped.tasks[1]!,
+      prompt: 'The quarry of the previous task also flies flags on its gantry, which the rulebook\ndescribes in its appendix. What does a blue flag mean there, and what must you do?',
+    };
+    const { lastFrame, stdin } = mount(deps({ scenarios: [wrapped], start: { screen: 'play', scenario: wrapped }, size: { columns: 140, rows: 30 } }));
+    await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
+    await keys(stdin, KEYS.tab);
+    await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
+    await typeText(stdin, 'stop');
+    await keys(stdin, KEYS.enter);
+    await waitForFrame(lastFrame, (x) => x.includes('Rubric:'));
+    await keys(stdin, '-'); // override the check: task 1 is now failed
+    await waitForFrame(lastFrame, (x) => plain(x).includes('Not solved'));
+    await keys(stdin, KEYS.enter);
+    await waitForFrame(lastFrame, (x) => x.includes('Task 2 of 2'));
+    await keys(stdin, CTRL_T);
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('# Task 2 of 2 (blue)')));
+    expect(f).toContain('## 1. green - failed');
+    // the author's break after "rulebook" is undone: the reader re-wraps the prompt to its width
+    expect(f).toMatch(/rulebook describes/);
+  });
+
   it('saves the draft shortly after typing stops, then the submission at once', async () => {
     const d = deps();
     const store = d.store as MemStore;

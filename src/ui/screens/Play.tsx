@@ -65,11 +65,12 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
 
   const onSearch = useCallback((query: string) => ctl.search(query), [ctl]);
   const reader = useReader({ text: scenario.context, width: layout.readerWidth, height: layout.readerHeight, onSearch });
+  // Rebuilt each time the task view opens: earlier answers change on submission (the index), but
+  // their statuses also change after it, when a person judges items on the verdicts screen.
   const taskText = useMemo(
-    () => taskDocument(scenario.tasks, state.run.tasks, Math.min(index, scenario.tasks.length - 1), reveal),
-    // earlier answers only change on submission, i.e. with the index
+    () => taskDocument(scenario.tasks, ctl.getState().run.tasks, Math.min(index, scenario.tasks.length - 1), reveal),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [scenario, index, reveal],
+    [scenario, index, reveal, showTask],
   );
   const taskReader = useReader({ text: taskText, width: layout.readerWidth, height: layout.readerHeight });
   const shown = showTask ? taskReader : reader;

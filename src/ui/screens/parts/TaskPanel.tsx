@@ -30,12 +30,17 @@ export interface TaskPanelProps {
 const MIN_EDITOR_ROWS = 3;
 const MAX_EARLIER_ROWS = 3;
 
+/** A task's prompt with the author's hard wrap undone (prompts are short: judged line by line, see reflow.ts). */
+function promptText(task: Task): string {
+  const text = task.prompt.trim();
+  return text ? reflowMarkdown(text, { minLines: 1 }) : '';
+}
+
 export function promptRows(task: Task | undefined, width: number): string[] {
   if (!task) return [];
-  const text = task.prompt.trim();
+  const text = promptText(task);
   if (!text) return ['(The question for this task is inside the context.)'];
-  // Prompts are short: judge their hard wrap line by line (see reflow.ts).
-  return trimEnd(wrapPlain(reflowMarkdown(text, { minLines: 1 }), width));
+  return trimEnd(wrapPlain(text, width));
 }
 
 export function TaskPanel(p: TaskPanelProps): React.JSX.Element {
@@ -104,7 +109,7 @@ export function taskDocument(tasks: readonly Task[], results: readonly TaskResul
   const task = tasks[index];
   const parts: string[] = [];
   if (task) {
-    parts.push(`# Task ${index + 1} of ${tasks.length} (${task.id})`, '', task.prompt.trim() || '(The question for this task is inside the context.)', '');
+    parts.push(`# Task ${index + 1} of ${tasks.length} (${task.id})`, '', promptText(task) || '(The question for this task is inside the context.)', '');
   }
   if (index > 0) parts.push('# Earlier tasks', '');
   for (let i = 0; i < index; i++) {
@@ -112,7 +117,7 @@ export function taskDocument(tasks: readonly Task[], results: readonly TaskResul
     const r = results[i];
     if (!t || !r) continue;
     const status = taskStatus(r.verdicts);
-    parts.push(`## ${i + 1}. ${t.id}${reveal === 'task' ? ` - ${status}` : ''}`, '', t.prompt.trim(), '', 'Your answer:', '', r.answer ?? '', '');
+    parts.push(`## ${i + 1}. ${t.id}${reveal === 'task' ? ` - ${status}` : ''}`, '', promptText(t), '', 'Your answer:', '', r.answer ?? '', '');
   }
   parts.push('(Ctrl+T: back to the context)');
   return parts.join('\n');
