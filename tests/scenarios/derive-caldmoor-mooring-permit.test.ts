@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_SCENARIOS } from '../../src/core/paths.js';
-import { rawScenario, task } from './library-b-key.js';
+import { rawScenario, task } from './answer-key.js';
 
 const ID = 'caldmoor-mooring-permit';
 const raw = rawScenario(ID);

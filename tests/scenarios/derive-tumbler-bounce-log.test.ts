@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_SCENARIOS } from '../../src/core/paths.js';
-import { rawScenario, task } from './library-b-key.js';
+import { rawScenario, task } from './answer-key.js';
 
 const ID = 'tumbler-bounce-log';
 const raw = rawScenario(ID);

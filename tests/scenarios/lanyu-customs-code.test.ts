@@ -1,8 +1,8 @@
 import { describe } from 'vitest';
-import { libraryAKeySuite } from './library-a-key.js';
+import { answerKeySuite } from './answer-key.js';
 
 describe('scenario lanyu-customs-code', () =>
-  libraryAKeySuite('lanyu-customs-code', 'zh', [
+  answerKeySuite('lanyu-customs-code', [
     {
       task: 'textile-duty',
       answer: '完税价格２１，４８０．００澜元，适用税率９％，应纳关税１，９３４澜元。',

@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { answerKeySuite } from './library-b-key.js';
+import { answerKeySuite } from './answer-key.js';
 
 describe('scenario qv20-vitrifier-recovery', () =>
   answerKeySuite('qv20-vitrifier-recovery', [

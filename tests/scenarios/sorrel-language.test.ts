@@ -1,8 +1,8 @@
 import { describe } from 'vitest';
-import { libraryAKeySuite } from './library-a-key.js';
+import { answerKeySuite } from './answer-key.js';
 
 describe('scenario sorrel-language', () =>
-  libraryAKeySuite('sorrel-language', 'en', [
+  answerKeySuite('sorrel-language', [
     {
       task: 'arithmetic',
       answer: 'Output:\n\n    20 3 −1\n    3 8 −4',

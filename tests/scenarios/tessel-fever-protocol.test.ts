@@ -1,8 +1,8 @@
 import { describe } from 'vitest';
-import { libraryAKeySuite } from './library-a-key.js';
+import { answerKeySuite } from './answer-key.js';
 
 describe('scenario tessel-fever-protocol', () =>
-  libraryAKeySuite('tessel-fever-protocol', 'en', [
+  answerKeySuite('tessel-fever-protocol', [
     {
       task: 'staging',
       answer: 'Temp 1, HR 2 (relative bradycardia), platelets 2, rash 1, confusion 0, age 1. TESS = 7. Stage III.',

@@ -1,8 +1,8 @@
 import { describe } from 'vitest';
-import { libraryAKeySuite } from './library-a-key.js';
+import { answerKeySuite } from './answer-key.js';
 
 describe('scenario tidewater-rulebook', () =>
-  libraryAKeySuite('tidewater-rulebook', 'en', [
+  answerKeySuite('tidewater-rulebook', [
     {
       task: 'opening',
       answer: 'Final: `S: 0-0-1-6-6-6 / 1  N: 0-5-5-5-1-5 / 7  S`',
