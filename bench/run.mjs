@@ -6,7 +6,7 @@
 //   1. Write bench/<topic>.mjs or bench/<topic>.ts exporting a default BenchModule
 //      (bench/types.ts):   export default { name: 'topic', async run(ctx) { ... } };
 //      A .ts module is bundled with esbuild on the fly (core is TypeScript), so it may import
-//      ../src/... directly. Plain .mjs modules can use ctx.loadTs('src/...ts') for the same.
+//      ../src/... directly. Plain .mjs modules can use ctx.loadTs('bench/x.ts') for the same (bundled like the app: split, without Ink's devtools).
 //   2. Add its path to MODULES below.
 //   In run(ctx): ctx.tmp is a fresh temp folder; ctx.runCli(args) runs dist/clplay.js as a child
 //   and returns { code, stdout, stderr, ms, peakRssMb }; ctx.figure(label, value, unit,
@@ -92,21 +92,24 @@ let esbuild;
 async function loadTs(path, tmp) {
   esbuild ??= await import('esbuild');
   const abs = resolve(root, path);
-  const outfile = join(tmp, `.bench-${Math.random().toString(36).slice(2)}.mjs`);
+  const outdir = join(tmp, `.bench-${Math.random().toString(36).slice(2)}`);
+  // The same bundling as scripts/build.mjs: with code splitting, Ink's lazily imported devtools
+  // chunk (react-devtools-core) is never loaded.
   await esbuild.build({
-    entryPoints: [abs],
+    entryPoints: { main: abs },
     bundle: true,
+    splitting: true,
     platform: 'node',
     target: 'node20',
     format: 'esm',
-    outfile,
+    outdir,
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"' },
     external: ['react-devtools-core'],
     banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
     logLevel: 'warning',
   });
-  return import(pathToFileURL(outfile).href);
+  return import(pathToFileURL(join(outdir, 'main.js')).href);
 }
 
 const figures = [];
