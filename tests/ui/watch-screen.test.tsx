@@ -106,6 +106,34 @@ describe('watch screen', () => {
     expect(saved.tasks.map((t) => t.status)).toEqual(['solved', 'solved']);
   });
 
+  it('a finished answer with more rows than the panel holds is clipped, not drawn row over row', async () => {
+    const lines = ['ANSWER-t1 alpha alpha alpha alpha alpha alpha', 'bravo', '', 'charlie charlie', '', 'delta', 'echo echo echo echo', 'foxtrot', 'golf', 'hotel'];
+    srv.setScript({ text: lines.join('\n'), chunks: 3, chunkDelayMs: 5 });
+    const s = scenario('watched', [
+      task('t1', '[t1] First?', {
+        rubric: [
+          { text: 'Says ANSWER-t1.', check: { type: 'includes', value: 'ANSWER-t1' } },
+          { text: 'Mentions zulu.', check: { type: 'includes', value: 'zulu' } },
+          { text: 'Explains why.' },
+        ],
+      }),
+    ]);
+    const run = newModelRun(s, ep(), { history: 'own' });
+    const store = new RunStore(dir);
+    await store.create(run);
+    const session = new WatchSession({ scenario: s, run, client: await createChatClient(ep()), store, batchMs: 30 });
+    const ui = render(<WatchScreen session={session} model="fake-model" size={{ columns: 120, rows: 18 }} />);
+    void session.start();
+    const done = await waitForFrame(ui.lastFrame, (f) => f.includes('all tasks done'), 4000);
+    const rows = done.replace(/\x1b\[[0-9;]*m/g, '').split('\n').map((r) => r.slice(r.indexOf('│') + 1).trim());
+    // every answer row shown is a whole row of the answer, in order, and the first comes first
+    const shown = rows.filter((r) => lines.some((l) => l && (r.includes(l.slice(0, 5)))));
+    expect(shown[0]).toBe(lines[0]);
+    expect(shown[1]).toBe('bravo');
+    expect(rows.some((r) => r.startsWith('✓ Says ANSWER-t1.'))).toBe(true);
+    await session.close();
+  });
+
   it('wraps only the tail of a long reply', () => {
     const long = Array.from({ length: 5000 }, (_, i) => `line ${i}`).join('\n');
     expect(tailRows(long, 40, 3)).toEqual(['line 4997', 'line 4998', 'line 4999']);

@@ -124,8 +124,11 @@ export function WatchScreen({ session, model, size: fixed, onExit }: WatchScreen
     const items = (result?.verdicts ?? []).map((v, i) => ({ text: task.rubric[i]?.text ?? `item ${i + 1}`, verdict: v, weight: task.rubric[i]?.weight }));
     const answerRows = Math.max(1, Math.min(ans.length, Math.ceil(rest * 0.5)));
     const top = Math.min(scroll, Math.max(0, ans.length - answerRows));
+    // The inner box keeps its natural height and the outer one clips it: in a fixed-height column
+    // Ink's Texts shrink, and shrunk rows were drawn over each other (a row over the one above).
     answerBlock = (
       <Box flexDirection="column" height={rest} overflow="hidden">
+        <Box flexDirection="column" flexShrink={0}>
         {result?.error ? (
           <Text color={theme.text.error} wrap="wrap">
             {sanitizeInline(`no answer: ${result.error}`)}
@@ -137,6 +140,7 @@ export function WatchScreen({ session, model, size: fixed, onExit }: WatchScreen
         {ans.length > answerRows ? <Text color={theme.text.muted}>{`… ${ans.length - answerRows - top > 0 ? `${ans.length - answerRows - top} more row(s), ] to scroll` : 'end'}`}</Text> : null}
         <Box marginTop={0} flexDirection="column">
           <VerdictList items={items} width={w} reasonLines={1} />
+        </Box>
         </Box>
       </Box>
     );
