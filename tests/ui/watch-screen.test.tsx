@@ -134,6 +134,20 @@ describe('watch screen', () => {
     await session.close();
   });
 
+  it("the task's prompt loses the author's hard wrap", async () => {
+    srv.setScript({ text: 'ANSWER-t1' });
+    const prompt = '[t1] The quarry of the previous task also flies flags on its gantry, which the rulebook\ndescribes in its appendix. What does a blue flag mean there?';
+    const s = scenario('watched', [task('t1', prompt)]);
+    const run = newModelRun(s, ep(), { history: 'own' });
+    const store = new RunStore(dir);
+    await store.create(run);
+    const session = new WatchSession({ scenario: s, run, client: await createChatClient(ep()), store, batchMs: 30 });
+    const ui = render(<WatchScreen session={session} model="fake-model" size={{ columns: 140, rows: 24 }} />);
+    const f = await waitForFrame(ui.lastFrame, (x) => x.includes('[t1]'), 4000);
+    expect(f).toMatch(/rulebook describes/);
+    await session.close();
+  });
+
   it('wraps only the tail of a long reply', () => {
     const long = Array.from({ length: 5000 }, (_, i) => `line ${i}`).join('\n');
     expect(tailRows(long, 40, 3)).toEqual(['line 4997', 'line 4998', 'line 4999']);
