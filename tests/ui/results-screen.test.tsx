@@ -46,6 +46,19 @@ describe('results screen', () => {
     ui.unmount();
   });
 
+  it('the number shown on a tab goes to it', async () => {
+    const ui = render(<ResultsScreen {...input()} termColumns={100} termRows={30} />);
+    await frameHas(ui.lastFrame, 'Overview');
+    await tick();
+    ui.stdin.write('3');
+    await frameHas(ui.lastFrame, 'quarry / t1');
+    ui.stdin.write('2');
+    await frameHas(ui.lastFrame, /humans\s+█{15}·{15}\s+50\.0%/);
+    ui.stdin.write('1');
+    await frameHas(ui.lastFrame, /gpt-x\s+-\s+1\s+0\/2\s+0\.0%/);
+    ui.unmount();
+  });
+
   it('never draws more rows than the terminal has minus one', async () => {
     const ui = render(<ResultsScreen {...input()} termColumns={60} termRows={12} />);
     await frameHas(ui.lastFrame, 'Overview');

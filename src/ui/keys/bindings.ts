@@ -152,6 +152,7 @@ export const BINDINGS = {
   // --- results screen
   'results.nextTab': { contexts: ['results'], keys: [{ name: 'right' }, { input: 'l' }, { name: 'tab' }], description: 'next tab', hint: { keys: '←→', label: 'tab' } },
   'results.prevTab': { contexts: ['results'], keys: [{ name: 'left' }, { input: 'h' }, { name: 'tab', shift: true }], description: 'previous tab' },
+  'results.tab': { contexts: ['results'], keys: [{ input: '1' }, { input: '2' }, { input: '3' }, { input: '4' }, { input: '5' }], description: 'go to the tab with that number' },
   'results.up': { contexts: ['results'], keys: [{ name: 'up' }, { input: 'k' }], description: 'up one line (on Tasks: the previous task)' },
   'results.down': { contexts: ['results'], keys: [{ name: 'down' }, { input: 'j' }], description: 'down one line (on Tasks: the next task)', hint: { keys: '↑↓', label: 'move' } },
   'results.pageUp': { contexts: ['results'], keys: [{ name: 'pageUp' }, { input: 'b' }], description: 'page up' },

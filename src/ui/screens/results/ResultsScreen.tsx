@@ -47,7 +47,7 @@ export function ResultsScreen(props: ResultsScreenProps) {
   }, [state.quit]);
 
   useInput((input, key) => {
-    dispatch({ command: commandFor(['results', 'global'], input, key), bodyRows, taskCount: props.tasks.length, lineCount: (s) => linesRef.current(s).length });
+    dispatch({ command: commandFor(['results', 'global'], input, key), input, bodyRows, taskCount: props.tasks.length, lineCount: (s) => linesRef.current(s).length });
   });
 
   const onTasks = TABS[state.tab] === 'Tasks';

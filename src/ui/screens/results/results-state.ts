@@ -14,6 +14,8 @@ export const initialResultsState: ResultsState = { tab: 0, top: 0, selected: 0, 
 
 export interface ResultsKey {
   command: Command | undefined;
+  /** The key's text (the digit of `results.tab`). */
+  input?: string;
   bodyRows: number;
   taskCount: number;
   /** Line count of what is shown now (a tab, or the open answers). */
@@ -35,6 +37,11 @@ export function resultsReducer(s: ResultsState, k: ResultsKey): ResultsState {
     case 'results.prevTab':
       if (s.open) return s;
       return { ...s, tab: (s.tab + (k.command === 'results.nextTab' ? 1 : TABS.length - 1)) % TABS.length, top: 0 };
+    case 'results.tab': {
+      const tab = Number(k.input) - 1;
+      if (s.open || !Number.isInteger(tab) || tab < 0 || tab >= TABS.length) return s;
+      return { ...s, tab, top: 0 };
+    }
     case 'results.up':
       return listMode ? select(s.selected - 1) : scroll(-1);
     case 'results.down':
