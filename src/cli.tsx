@@ -46,6 +46,14 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
   return command.run(parsed as never, io);
 }
 
+// A reader that stops early (`clplay export ... | head`) closes the pipe: stop quietly, as other
+// command-line tools do, instead of an unhandled EPIPE with a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  process.stderr.write(`clplay: cannot write the output: ${err.message}\n`);
+  process.exit(74);
+});
+
 const io: CommandIO = {
   stdout: process.stdout,
   stderr: process.stderr,
