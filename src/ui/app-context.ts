@@ -95,6 +95,8 @@ export interface AppValue {
   ctl: PlayController | null;
   /** Saved runs (null while loading). */
   runs: RunRecord[] | null;
+  /** Files in the saves folder that are not readable runs, one line each, naming the file. */
+  saveProblems: string[];
   /** A question or the help is open: screens must not read keys. */
   modal: boolean;
   /** Rows a screen may use (the root keeps one for the footer and one spare). */

@@ -45,6 +45,7 @@ export function App({ deps }: AppProps): React.JSX.Element {
   const [ctl, setCtlState] = useState<PlayController | null>(null);
   const [match, setMatchState] = useState<VersusMatch | null>(null);
   const [runs, setRuns] = useState<RunRecord[] | null>(null);
+  const [saveProblems, setSaveProblems] = useState<string[]>([]);
   const [quitAsked, setQuitAsked] = useState(false);
   const [leaving, setLeaving] = useState(false);
   const [help, setHelp] = useState<readonly KeyContext[] | null>(null);
@@ -94,7 +95,8 @@ export function App({ deps }: AppProps): React.JSX.Element {
 
   const refreshRuns = useCallback(async () => {
     try {
-      const { runs: list } = await deps.store.list();
+      const { runs: list, problems } = await deps.store.list();
+      setSaveProblems(problems);
       setRuns(list);
       return list;
     } catch (err) {
@@ -260,7 +262,7 @@ export function App({ deps }: AppProps): React.JSX.Element {
 
   const modal = quitAsked || help !== null || leaving;
   const bodyRows = Math.max(4, size.rows - 2);
-  const value: AppValue = { deps, match, size, screen, player, ctl, runs, modal, bodyRows, actions };
+  const value: AppValue = { deps, match, size, screen, player, ctl, runs, saveProblems, modal, bodyRows, actions };
 
   let body: React.ReactNode;
   switch (screen.name) {

@@ -397,6 +397,17 @@ describe('home screen', () => {
     expect(f).toContain('playing as Ada');
   });
 
+  it('names a file in the saves folder that is not a readable run, and still lists the rest', async () => {
+    const store = memStore();
+    const list = store.list.bind(store);
+    store.list = async () => ({ ...(await list()), problems: ['saves/zz-corrupt.json: not valid JSON (Unexpected end of JSON input)'] });
+    const { lastFrame } = mount(deps({ scenarios: [a, b], store, start: { screen: 'home' } }));
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('saved runs')));
+    expect(f).toContain('The Quarry Signals');
+    expect(f).toContain('Skipped a file in the saves folder: saves/zz-corrupt.json: not valid JSON');
+    expect(rowsOf(f).length).toBeLessThanOrEqual(29);
+  });
+
   it('filters by category', async () => {
     const { lastFrame, stdin } = mount(deps({ scenarios: [a, b], start: { screen: 'home' } }));
     await waitForFrame(lastFrame, (x) => x.includes('All categories'));

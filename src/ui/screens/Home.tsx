@@ -81,7 +81,8 @@ export function HomeScreen(): React.JSX.Element {
   const sel = Math.min(selected, Math.max(0, items.length - 1));
   const problems = app.deps.scenarioProblems?.length ?? 0;
   const headerRows = 3;
-  const footerRows = 2 + (problems ? 1 : 0);
+  const saveProblems = app.saveProblems;
+  const footerRows = 2 + (problems ? 1 : 0) + (saveProblems.length ? 1 : 0);
   const listRows = Math.max(1, height - headerRows - footerRows);
   const [top, setTop] = useState(0);
   let t = top;
@@ -199,6 +200,14 @@ export function HomeScreen(): React.JSX.Element {
       {problems ? (
         <Text color={theme.text.warning} wrap="truncate-end">
           {truncateToWidth(`${problems} problem${problems === 1 ? '' : 's'} in scenario files (run clplay validate)`, columns)}
+        </Text>
+      ) : null}
+      {saveProblems.length ? (
+        <Text color={theme.text.warning} wrap="truncate-end">
+          {truncateToWidth(
+            `Skipped ${saveProblems.length === 1 ? 'a file' : `${saveProblems.length} files`} in the saves folder: ${sanitizeInline(saveProblems[0]!)}${saveProblems.length > 1 ? ` (and ${saveProblems.length - 1} more; clplay results lists them)` : ''}`,
+            columns,
+          )}
         </Text>
       ) : null}
     </Box>
