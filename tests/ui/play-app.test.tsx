@@ -395,6 +395,15 @@ describe('home screen', () => {
     expect(quarry).toMatch(/Rules +2 +5 +\S+ +2\/2 ✓/);
     expect(rows.find((r) => /^ +A Lexicon of Sorrel/.test(r))).toMatch(/Domain +2 +5 +12k/);
     expect(f).toContain('playing as Ada');
+    expect(f).toContain('2 scenarios · 3 saved runs');
+  });
+
+  it('one saved run is not "1 saved runs"', async () => {
+    const one = newHumanRun({ id: 'one', scenario: a, player: { kind: 'human', name: 'Ada' }, at: 0 });
+    const { lastFrame } = mount(deps({ scenarios: [a], store: memStore([one]), start: { screen: 'home' } }));
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('saved run')));
+    expect(f).toContain('1 scenario · 1 saved run');
+    expect(f).not.toContain('1 saved runs');
   });
 
   it('names a file in the saves folder that is not a readable run, and still lists the rest', async () => {
@@ -405,6 +414,7 @@ describe('home screen', () => {
     const f = plain(await waitForFrame(lastFrame, (x) => x.includes('saved runs')));
     expect(f).toContain('The Quarry Signals');
     expect(f).toContain('Skipped a file in the saves folder: saves/zz-corrupt.json: not valid JSON');
+    expect(f).toContain('2 scenarios · 0 saved runs');
     expect(rowsOf(f).length).toBeLessThanOrEqual(29);
   });
 
