@@ -73,7 +73,8 @@ function wrapBreaks(block: readonly string[], w: number): boolean[] | null {
   if (block.length >= 3) {
     const first = (l: string) => /^\s*(\S+)/.exec(l)?.[1] ?? '';
     const same = block.filter((l) => first(l) === first(block[0]!)).length;
-    if (same * 2 > block.length) return null;
+    // Two lines of three starting alike ("A program ...", "A `#` starts ...") is prose, not a log.
+    if (same >= 3 && same * 2 > block.length) return null;
   }
   return wraps;
 }

@@ -82,6 +82,14 @@ describe('reflowMarkdown keeps one entry per line', () => {
   });
 });
 
+describe('reflowMarkdown: two of three lines starting with the same word', () => {
+  it('still joins the wrap (the Sorrel manual, section 1)', () => {
+    const text = readFileSync(join(BUNDLED_SCENARIOS, 'sorrel-language.context.md'), 'utf8');
+    expect(text).toContain('Indentation has no meaning; it is used\nin this manual only');
+    expect(reflowMarkdown(text)).toContain('Indentation has no meaning; it is used in this manual only');
+  });
+});
+
 describe('reflowMarkdown with a break the author chose', () => {
   it('keeps a break after a sentence and joins the wraps around it', () => {
     const filler = Array.from({ length: 8 }, () => para.join('\n')).join('\n\n');
