@@ -37,6 +37,9 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd()).join('\n');
 }
 
+/** Solved / decided, or '-' when nothing is decided yet (pending tasks are not failures). */
+const rate = (solved: number, failed: number) => (solved + failed ? pct(solved / (solved + failed)) : '-');
+
 /** The final table: one row per scenario (repeats pooled), then the totals. */
 export function summaryTable(sum: BatchSummary): string {
   const byScenario = new Map<string, BatchSummary['runs']>();
@@ -51,10 +54,12 @@ export function summaryTable(sum: BatchSummary): string {
     const s = (f: (r: BatchSummary['runs'][number]) => number) => rs.reduce((a, r) => a + f(r), 0);
     const tasks = s((r) => r.tasks);
     const unplayed = showUnplayed ? [String(s((r) => r.unplayed))] : [];
-    rows.push([id, String(rs.length), String(tasks), String(s((r) => r.solved)), String(s((r) => r.failed)), String(s((r) => r.pending)), String(s((r) => r.errors)), ...unplayed, tasks ? pct(s((r) => r.solved) / tasks) : '-']);
+    const solved = s((r) => r.solved);
+    const failed = s((r) => r.failed);
+    rows.push([id, String(rs.length), String(tasks), String(solved), String(failed), String(s((r) => r.pending)), String(s((r) => r.errors)), ...unplayed, rate(solved, failed)]);
   }
   const unplayed = showUnplayed ? [String(sum.unplayed)] : [];
-  rows.push(['total', String(sum.runs.length), String(sum.tasks), String(sum.solved), String(sum.failed), String(sum.pending), String(sum.errors), ...unplayed, sum.tasks ? pct(sum.solved / sum.tasks) : '-']);
+  rows.push(['total', String(sum.runs.length), String(sum.tasks), String(sum.solved), String(sum.failed), String(sum.pending), String(sum.errors), ...unplayed, rate(sum.solved, sum.failed)]);
   const lines = [table(rows)];
   if (sum.solveRateByRepeat.length > 1) {
     lines.push(`solve rate over ${sum.solveRateByRepeat.length} repeats: mean ${pct(sum.solveRateMean)}, sd ${pct(sum.solveRateSd)} (${sum.solveRateByRepeat.map(pct).join(', ')})`);

@@ -382,7 +382,7 @@ export interface BatchSummary {
   pending: number;
   errors: number;
   unplayed: number;
-  /** Solve rate over all tasks of each repeat (CL-bench: mean and sd over runs). */
+  /** Solve rate (solved / decided) of each repeat with a decided task (CL-bench: mean and sd over runs). */
   solveRateByRepeat: number[];
   solveRateMean: number;
   solveRateSd: number;
@@ -394,8 +394,11 @@ export function summarizeBatch(res: BatchResult, config: BatchConfig, scenarios:
   const byRepeat: number[] = [];
   for (let k = 1; k <= config.repeat; k++) {
     const rs = runs.filter((r) => r.repeat === k);
-    const tasks = rs.reduce((a, r) => a + r.tasks, 0);
-    byRepeat.push(tasks ? rs.reduce((a, r) => a + r.solved, 0) / tasks : 0);
+    // Solved / decided, as `clplay results` and CL-bench (solved / graded) count it: tasks still
+    // pending or not played are shown beside the rate, never counted as failed.
+    const solved = rs.reduce((a, r) => a + r.solved, 0);
+    const decided = solved + rs.reduce((a, r) => a + r.failed, 0);
+    if (decided > 0) byRepeat.push(solved / decided);
   }
   const mean = byRepeat.length ? byRepeat.reduce((a, b) => a + b, 0) / byRepeat.length : 0;
   const sd = byRepeat.length > 1 ? Math.sqrt(byRepeat.reduce((a, b) => a + (b - mean) ** 2, 0) / (byRepeat.length - 1)) : 0;
