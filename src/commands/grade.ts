@@ -130,6 +130,9 @@ const command: Command = {
     } finally {
       process.off('SIGINT', onSigint);
     }
+    if (res.unreachable !== undefined) {
+      throw new UserError(`the judge could not be reached: ${res.unreachable}; ${res.decided} item(s) decided before that, the rest stay pending (rerun \`clplay grade\` when the judge is up)`);
+    }
     if (v.json) io.stdout.write(JSON.stringify({ ...res, items: plan.items, judge: ep.model, stopped: ctl.signal.aborted, skipped: plan.skipped }, null, 2) + '\n');
     else {
       io.stdout.write(`${res.decided} item(s) decided, ${res.unscored} unscored, ${res.calls} judge call(s), ${res.cached} from the cache\n`);

@@ -11,6 +11,8 @@ export interface GradeOutcome {
   verdicts: Verdict[];
   judgeCalls: number;
   judgeCached: number;
+  /** Set when the judge could not be reached: its items were left as they were. */
+  judgeUnreachable?: string;
 }
 
 /** Items the judge (or a person) must decide: no machine check, and pending or unscored. */
@@ -38,7 +40,7 @@ export async function applyJudge(task: Task, answer: string, verdicts: Verdict[]
     const v = out.verdicts[j];
     if (v && v.status !== 'pending') next[i] = replaceVerdict(next[i]!, v);
   });
-  return { verdicts: next, judgeCalls: out.calls, judgeCached: out.cached };
+  return { verdicts: next, judgeCalls: out.calls, judgeCached: out.cached, ...(out.unreachable !== undefined ? { judgeUnreachable: out.unreachable } : {}) };
 }
 
 /** Checks, then (if given) the judge for the rest. */
@@ -49,12 +51,23 @@ export async function gradeAnswer(task: Task, answer: string, judge?: Judge, sig
 }
 
 /** Regrade a saved result: the judge decides its pending/unscored items; others are kept. */
-export async function regradeResult(task: Task, result: TaskResult, judge: Judge, signal?: AbortSignal): Promise<{ result: TaskResult; judgeCalls: number; judgeCached: number; changed: number }> {
+export async function regradeResult(
+  task: Task,
+  result: TaskResult,
+  judge: Judge,
+  signal?: AbortSignal,
+): Promise<{ result: TaskResult; judgeCalls: number; judgeCached: number; changed: number; judgeUnreachable?: string }> {
   if (result.answer === undefined || result.error) return { result, judgeCalls: 0, judgeCached: 0, changed: 0 };
   const before = result.verdicts;
   // A result saved before its rubric grew (or by an older clplay) gets its missing items as pending.
   const base = task.rubric.map((_, i) => before[i] ?? gradeByChecks(task, result.answer!)[i]!);
   const out = await applyJudge(task, result.answer, base, judge, signal);
   const changed = out.verdicts.filter((v, i) => v !== before[i]).length;
-  return { result: { ...result, verdicts: out.verdicts, status: taskStatus(out.verdicts) }, judgeCalls: out.judgeCalls, judgeCached: out.judgeCached, changed };
+  return {
+    result: { ...result, verdicts: out.verdicts, status: taskStatus(out.verdicts) },
+    judgeCalls: out.judgeCalls,
+    judgeCached: out.judgeCached,
+    changed,
+    ...(out.judgeUnreachable !== undefined ? { judgeUnreachable: out.judgeUnreachable } : {}),
+  };
 }

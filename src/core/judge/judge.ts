@@ -32,6 +32,8 @@ export interface JudgeOutcome {
   /** Judge calls made (0 when everything came from the cache). */
   calls: number;
   cached: number;
+  /** The judge could not be reached (after the transport's retries): the items stay pending. */
+  unreachable?: string;
 }
 
 export interface JudgeOptions {
@@ -80,6 +82,7 @@ export function createJudge(client: ChatClient, opts: JudgeOptions = {}): Judge 
         let lastProblem = '';
         let done = false;
         let stopped = false;
+        let unreachable: string | undefined;
         for (let a = 0; a < attempts && !done; a++) {
           if (callOpts.signal?.aborted) {
             stopped = true;
@@ -99,9 +102,10 @@ export function createJudge(client: ChatClient, opts: JudgeOptions = {}): Judge 
               break;
             }
           } catch (err) {
-            // The transport already retried; a judge that cannot be reached leaves items unscored.
-            lastProblem = `the judge could not be asked: ${errorMessage(err)}`;
-            lastRaw = undefined;
+            // The transport already retried. A judge that cannot be reached was never asked, so
+            // its items stay pending (unscored means a reply came and could not be used).
+            unreachable = errorMessage(err);
+            stopped = true;
             break;
           }
           lastRaw = reply;
@@ -120,8 +124,9 @@ export function createJudge(client: ChatClient, opts: JudgeOptions = {}): Judge 
           }
         }
         if (stopped) {
-          // Stopped (Ctrl+C, Esc): nothing was decided; the items stay pending for a later grade.
+          // Stopped (Ctrl+C, Esc) or unreachable: nothing was decided; the items stay pending.
           for (const i of todo) verdicts[i] = { ...PENDING };
+          if (unreachable !== undefined) return { verdicts: verdicts as Verdict[], calls, cached, unreachable };
         } else if (!done) {
           const when = at();
           for (const i of todo) {

@@ -77,6 +77,8 @@ export interface JudgeRunsResult {
   cached: number;
   decided: number;
   unscored: number;
+  /** The judge could not be reached: grading stopped, the items stay pending. */
+  unreachable?: string;
 }
 
 /** The judge grades every planned task (N at once); each run is saved after each of its tasks. */
@@ -90,6 +92,11 @@ export async function judgeRuns(plan: GradePlan, opts: JudgeRunsOptions): Promis
       const before = w.run.tasks[i]!;
       const task = taskFor(w.scenario, before);
       const out = await regradeResult(task, before, opts.judge, opts.signal);
+      if (out.judgeUnreachable !== undefined) {
+        // No point asking again for every other task: stop, keep what was decided.
+        res.unreachable ??= out.judgeUnreachable;
+        next = jobs.length;
+      }
       if (out.changed === 0) continue;
       w.run.tasks[i] = out.result;
       await opts.save(w.run);

@@ -101,6 +101,17 @@ describe('clplay grade', () => {
     expect(c.out()).toMatch(/nothing to grade/);
   });
 
+  it('a judge that cannot be reached stops grading with one line and leaves the items pending', async () => {
+    const { store, runId, scen, saves } = await seed();
+    const a = io();
+    await expect(
+      grade.run(args({ judge: 'judge-model', 'judge-base-url': 'http://127.0.0.1:9/v1', scenarios: [scen], saves, retries: '0' }), a.io),
+    ).rejects.toThrow(/^the judge could not be reached: .*0 item\(s\) decided before that, the rest stay pending/);
+    const run = await store.load(runId);
+    expect(run.tasks.flatMap((t) => t.verdicts).filter((v) => v.status === 'unscored')).toEqual([]);
+    expect(run.tasks[0]!.verdicts[1]!.status).toBe('pending');
+  });
+
   it('--manual asks a person item by item and saves who decided', async () => {
     const { store, runId, scen, saves } = await seed();
     const a = io('x\np\nf\n');

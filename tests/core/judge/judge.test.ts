@@ -142,11 +142,12 @@ describe('LLM judge against a loopback server', () => {
     expect(again.verdicts.map((v) => v.status)).toEqual(['fail', 'pass']);
   });
 
-  it('a judge that cannot be reached leaves items unscored', async () => {
+  it('a judge that cannot be reached was never asked: items stay pending and the error is reported', async () => {
     const judge = createJudge(await createChatClient(ep(), { backoff: FAST }));
     srv.setScript({ status: 500 });
     const out = await judge.judge(['a'], 'answer');
-    expect(out.verdicts[0]).toMatchObject({ status: 'unscored', reason: expect.stringMatching(/could not be asked: .*failed with 500/) });
+    expect(out.verdicts[0]).toMatchObject({ status: 'pending' });
+    expect(out.unreachable).toMatch(/failed with 500/);
   });
 
   it('grades a prompt-injection answer as data: the request carries it wrapped, the verdicts come from the reply', async () => {
