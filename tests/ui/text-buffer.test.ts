@@ -286,3 +286,25 @@ describe('applyEditorKey (ink key shapes)', () => {
     expect(b.text).toBe('pasted text\nline two');
   });
 });
+
+describe('TextBuffer and input methods', () => {
+  it('counts a phrase committed by a Chinese input method as typing, not a paste', () => {
+    const b = new TextBuffer('');
+    b.insert('完税价格为8');
+    b.insert('，保险费不计入。');
+    expect(b.stats.pastes).toEqual([]);
+    expect(b.text).toBe('完税价格为8，保险费不计入。');
+  });
+
+  it('still counts pasted Chinese text as a paste: long, or with a newline, or mixed with Latin words', () => {
+    const long = new TextBuffer('');
+    long.insert('进口货物的完税价格由货价加上运费的百分之五十构成保险费不计入完税价格');
+    expect(long.stats.pastes).toHaveLength(1);
+    const lines = new TextBuffer('');
+    lines.insert('完税价格\n为8');
+    expect(lines.stats.pastes).toHaveLength(1);
+    const mixed = new TextBuffer('');
+    mixed.insert('duty 完税价格');
+    expect(mixed.stats.pastes).toHaveLength(1);
+  });
+});

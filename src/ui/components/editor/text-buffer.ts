@@ -126,6 +126,19 @@ function isWordChar(ch: string): boolean {
   return WORD.test(ch);
 }
 
+/**
+ * An input method (Chinese, Japanese, Korean) hands over a whole phrase in one read: a short
+ * chunk of CJK text (digits and CJK punctuation allowed) with no newline is typing, not a paste -
+ * or every Chinese baseline would look pasted.
+ */
+export function looksLikeImeCommit(chunk: string, graphemes: number): boolean {
+  if (graphemes > IME_MAX_GRAPHEMES || chunk.includes('\n')) return false;
+  return IME_CJK.test(chunk) && IME_ONLY.test(chunk);
+}
+const IME_MAX_GRAPHEMES = 24;
+const IME_CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/;
+const IME_ONLY = /^[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef0-9 .,%]+$/;
+
 function countGraphemes(s: string): number {
   if (!isComplex(s)) return s.length;
   return boundaries(s).length - 1;
@@ -251,7 +264,7 @@ export class TextBuffer {
     const clean = normalizeInsert(text, this.tabWidth);
     if (clean === '') return undefined;
     const n = countGraphemes(clean);
-    const isPaste = n > this.pasteThreshold;
+    const isPaste = n > this.pasteThreshold && !looksLikeImeCommit(clean, n);
     const typedSpace = !isPaste && (clean === ' ' || clean === '\n');
     // A long paste can reach us in several chunks (terminal / OS read sizes): chunks that follow
     // each other within `pasteMergeMs` with no other edit between are one paste and one undo step.
