@@ -41,6 +41,11 @@ describe('results screen', () => {
     await waitForFrame(ui.lastFrame, (f) => !f.includes('ana (human)'));
     ui.stdin.write(DOWN);
     await tick();
+    ui.stdin.write('?');
+    await frameHas(ui.lastFrame, 'Keys on the results screen');
+    expect(ui.lastFrame()).toMatch(/Enter\s+on Tasks: open every player's answer/);
+    ui.stdin.write('j');
+    await waitForFrame(ui.lastFrame, (f) => !f.includes('Keys on the results screen'));
     ui.stdin.write('q');
     await waitForFrame(ui.lastFrame, () => exited);
     ui.unmount();

@@ -3,7 +3,7 @@
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { truncateToWidth } from '../../../core/text/width.js';
-import { commandFor, hintLine } from '../../keys/bindings.js';
+import { commandFor, helpLines, hintLine } from '../../keys/bindings.js';
 import { theme } from '../../theme.js';
 import { initialResultsState, resultsReducer, type ResultsState } from './results-state.js';
 import { answerLines, TABS, tabLines, type ResultsInput } from './results-view.js';
@@ -27,6 +27,13 @@ function useTerminalSize(fixed: { termColumns?: number; termRows?: number }) {
   return size;
 }
 
+/** `?`: every key of this screen, from the key table. */
+function keyLines(): string[] {
+  const rows = helpLines(['results', 'global']);
+  const w = Math.max(...rows.map((r) => r.keys.length));
+  return ['Keys on the results screen', '', ...rows.map((r) => `  ${r.keys.padEnd(w)}  ${r.description}`)];
+}
+
 export function ResultsScreen(props: ResultsScreenProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize(props);
@@ -34,13 +41,13 @@ export function ResultsScreen(props: ResultsScreenProps) {
   // frame is as tall as the terminal.
   const bodyRows = Math.max(3, rows - 4);
   const width = Math.max(20, columns - 1);
-  const linesOf = (s: Pick<ResultsState, 'open' | 'selected' | 'tab'>) =>
-    s.open && props.tasks[s.selected] ? answerLines(props.tasks[s.selected]!, props, width) : tabLines(TABS[s.tab]!, props);
+  const linesOf = (s: Pick<ResultsState, 'open' | 'selected' | 'tab' | 'help'>) =>
+    s.help ? keyLines() : s.open && props.tasks[s.selected] ? answerLines(props.tasks[s.selected]!, props, width) : tabLines(TABS[s.tab]!, props);
   // The reducer asks for line counts of the state it is in, so keys never act on a stale frame.
   const linesRef = useRef(linesOf);
   linesRef.current = linesOf;
   const [state, dispatch] = useReducer(resultsReducer, initialResultsState);
-  const lines = useMemo(() => linesOf(state), [state.open, state.selected, state.tab, props, width]);
+  const lines = useMemo(() => linesOf(state), [state.open, state.selected, state.tab, state.help, props, width]);
 
   useEffect(() => {
     if (state.quit) (props.onExit ?? exit)();
@@ -54,7 +61,7 @@ export function ResultsScreen(props: ResultsScreenProps) {
   const { top } = state;
   const visible = lines.slice(top, top + bodyRows);
   const position = lines.length > bodyRows ? ` ${top + 1}-${Math.min(lines.length, top + bodyRows)} of ${lines.length}` : '';
-  const hints = state.open ? 'Esc back · ↑↓ scroll · q quit' : hintLine(['results'], width);
+  const hints = state.help ? 'any key: back · q quit' : state.open ? 'Esc back · ↑↓ scroll · q quit' : hintLine(['results', 'global'], width);
   return (
     <Box flexDirection="column" width={columns} height={rows - 1}>
       <Text bold color={theme.accent}>

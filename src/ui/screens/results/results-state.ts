@@ -7,10 +7,12 @@ export interface ResultsState {
   top: number;
   selected: number;
   open: boolean;
+  /** The key list (`?`) is shown instead of the tab. */
+  help: boolean;
   quit: boolean;
 }
 
-export const initialResultsState: ResultsState = { tab: 0, top: 0, selected: 0, open: false, quit: false };
+export const initialResultsState: ResultsState = { tab: 0, top: 0, selected: 0, open: false, help: false, quit: false };
 
 export interface ResultsKey {
   command: Command | undefined;
@@ -23,6 +25,9 @@ export interface ResultsKey {
 }
 
 export function resultsReducer(s: ResultsState, k: ResultsKey): ResultsState {
+  // The key list: any key closes it (q and Ctrl+C still leave).
+  if (s.help) return k.command === 'results.quit' || k.command === 'app.quit' ? { ...s, quit: true } : k.command ? { ...s, help: false } : s;
+  if (k.command === 'app.help') return { ...s, help: true };
   const onTasks = TABS[s.tab] === 'Tasks';
   const listMode = onTasks && !s.open;
   const maxTop = Math.max(0, k.lineCount(s) - k.bodyRows);
