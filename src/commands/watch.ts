@@ -2,6 +2,7 @@
 // then the verdicts. The run is saved like any other (after every task).
 import { UserError } from '../core/errors.js';
 import { createChatClient } from '../core/model/client.js';
+import { probeEndpoint } from '../core/model/probe.js';
 import { fileCache } from '../core/judge/cache.js';
 import { createJudge } from '../core/judge/judge.js';
 import { newModelRun } from '../core/model/player.js';
@@ -45,6 +46,8 @@ const command: Command = {
     const scenario = await resolveScenario(arg, scenarioDirs({ flags: v.scenarios as string[] | undefined, env: io.env, cwd: io.cwd }), { cwd: io.cwd });
     const history: HistoryMode = historyFor(scenario, (h as HistoryMode | undefined) ?? 'auto');
     preflight([scenario], { history, noContext: !!v['no-context'] });
+    // As for --vs: a missing or refused key, or a server that is down, is one line before the screen.
+    await probeEndpoint(endpoint);
     const dir = savesDir({ flag: v.saves as string | undefined, env: io.env, cwd: io.cwd });
     const store = new RunStore(dir);
     const client = await createChatClient(endpoint);

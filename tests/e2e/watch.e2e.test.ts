@@ -51,4 +51,18 @@ describe('clplay watch (pty)', () => {
     expect(run.tasks.map((t: { status: string }) => t.status)).toEqual(['solved', 'solved']);
     expect(run.status).toBe('finished');
   }, 40_000);
+  it('a server that is down is one line before the screen opens', async () => {
+    const p = new PtySession(['watch', 'watch-me', '--model', 'fake-model', '--base-url', 'http://127.0.0.1:59999/v1', '--scenarios', scen, '--saves', dirs.saves], {
+      cols: 110,
+      rows: 30,
+      env: { CLPLAY_CONFIG_DIR: dirs.config, OPENAI_API_KEY: '', OPENAI_BASE_URL: '' },
+    });
+    try {
+      const code = await p.waitForExit(10_000);
+      expect(code).not.toBe(0);
+      expect(p.screen().trim()).toBe('clplay: cannot reach http://127.0.0.1:59999/v1: connection refused - is the server running?');
+    } finally {
+      p.dispose();
+    }
+  });
 });
