@@ -182,7 +182,10 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
     { isActive: readerKeys },
   );
 
-  const editorFocus = active && !paused && !confirmEmpty && !submitting && focus === 'editor';
+  // The editor stays live while an answer is being saved: the next task's buffer is already up
+  // (the index moves before the save), so keys typed right after Enter are not lost. A second
+  // Enter meanwhile is ignored by submit().
+  const editorFocus = active && !paused && !confirmEmpty && focus === 'editor';
   const onEditorKey = (input: string, key: Key) => void screenKey(input, key, true);
   const onPaste = useCallback((chars: number, lines: number, continued: boolean) => {
     // A few characters in one read are keys typed fast on a busy machine, not a paste.
