@@ -328,6 +328,23 @@ describe('reveal modes and the summary', () => {
     expect(f).toMatch(/✗ fail +Says blasting\./);
   });
 
+  it('keys typed while the answer is still being saved reach the next task', async () => {
+    const store = memStore();
+    const slow = { ...store, save: async (r: RunRecord) => (await tick(150), store.save(r)) };
+    const { lastFrame, stdin } = mount(deps({ reveal: 'end', store: slow }));
+    await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
+    await keys(stdin, KEYS.tab);
+    await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
+    await typeText(stdin, 'stop');
+    stdin.write(KEYS.enter);
+    for (const ch of 'calm') {
+      await tick(5);
+      stdin.write(ch);
+    }
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('Task 2 of 2') && x.includes('calm')));
+    expect(f).toMatch(/1\. stop/);
+  });
+
   it('--reveal never: no score anywhere', async () => {
     const { lastFrame, stdin } = mount(deps({ reveal: 'never', scenarios: [scenario({ tasks: [scenario().tasks[0]!] })], start: { screen: 'play', scenario: scenario({ tasks: [scenario().tasks[0]!] }) } }));
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 1'));
