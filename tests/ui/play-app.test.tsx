@@ -466,6 +466,18 @@ describe('home screen', () => {
     const f = plain(await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2')));
     expect(f).toContain('my draft');
   });
+
+  it('a continued run reopens the context where the person was reading', async () => {
+    const open = newHumanRun({ id: 'open2', scenario: a, player: { kind: 'human', name: 'Ada' }, at: 5 });
+    open.tasks[0]!.readerAt = a.context.indexOf('Filler line 20');
+    const { lastFrame, stdin } = mount(deps({ scenarios: [a], store: memStore([open]) }));
+    await waitForFrame(lastFrame, (x) => x.includes('unfinished run'));
+    await keys(stdin, 'y');
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2') && x.includes('Filler line 20')));
+    expect(f).not.toContain('# Quarry rules');
+    expect(f).not.toContain('Filler line 19 ');
+    expect(plain(f).split('\n')[1]).toMatch(/^Filler line 20 /);
+  });
 });
 
 describe('person as judge', () => {

@@ -134,7 +134,9 @@ function flush(s: PlayState, at: number): PlayState {
 function markSeen(s: PlayState, span: ViewSpan): PlayState {
   return withTask(s, (t) => {
     const seen = addRange(t.seen ?? [], Math.max(0, span.from), Math.min(span.total, span.to));
-    return { ...t, seen, contextChars: span.total, linesSeenFraction: seenFraction(seen, span.total) };
+    // Where the reader was (a hidden context reports an empty span): a continued run reopens there.
+    const readerAt = span.to > span.from ? span.from : t.readerAt;
+    return { ...t, seen, contextChars: span.total, linesSeenFraction: seenFraction(seen, span.total), ...(readerAt !== undefined ? { readerAt } : {}) };
   });
 }
 

@@ -53,6 +53,8 @@ export interface TaskResult {
   seen?: [number, number][];
   /** Human runs: length of the context in characters (the unit of `seen`). */
   contextChars?: number;
+  /** Human runs: character offset of the reader's top row, last seen; a continued run reopens there. */
+  readerAt?: number;
   /** Human runs: ms of active viewing per tenth of the context (where the reader dwelt). */
   dwellMs?: number[];
   /** Human runs: last moment the task's clock was known running (a crash gap starts here). */

@@ -19,7 +19,7 @@ import { commandFor, type KeyContext } from '../keys/bindings.js';
 import { useRawInput } from '../keys/use-raw-input.js';
 import { theme } from '../theme.js';
 import { TaskPanel, taskDocument } from './parts/TaskPanel.js';
-import { visibleCharSpan } from './parts/view-span.js';
+import { rowAtChar, visibleCharSpan } from './parts/view-span.js';
 
 export interface PlayScreenProps {
   ctl: PlayController;
@@ -65,6 +65,13 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
 
   const onSearch = useCallback((query: string) => ctl.search(query), [ctl]);
   const reader = useReader({ text: scenario.context, width: layout.readerWidth, height: layout.readerHeight, onSearch });
+  // A continued run reopens the context where the person was reading (once, on mount).
+  useEffect(() => {
+    const s = ctl.getState();
+    const at = s.run.tasks[Math.min(s.index, s.run.tasks.length - 1)]?.readerAt;
+    if (at) reader.dispatch({ type: 'gotoRow', row: rowAtChar(reader.state.doc.wrapped, at) });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   // Rebuilt each time the task view opens: earlier answers change on submission (the index), but
   // their statuses also change after it, when a person judges items on the verdicts screen.
   const taskText = useMemo(

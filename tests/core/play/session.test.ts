@@ -78,6 +78,14 @@ describe('play session', () => {
     expect(s.run.tasks[0]!.searches).toEqual(['glass']);
   });
 
+  it('remembers where the reader was, and keeps it while the context is hidden', () => {
+    const total = 1000;
+    let s = apply(initPlay(run()), { type: 'open', at: T0 }, { type: 'view', span: { from: 400, to: 500, total }, at: T0 + 1000 });
+    expect(s.run.tasks[0]!.readerAt).toBe(400);
+    s = apply(s, { type: 'view', span: { from: 0, to: 0, total }, at: T0 + 2000 });
+    expect(s.run.tasks[0]!.readerAt).toBe(400);
+  });
+
   it('tracks the seen share of the context and dwell time, not while paused', () => {
     const total = 1000;
     let s = apply(

@@ -1,6 +1,6 @@
 // Which characters of the context the reader shows: [from, to) offsets into the displayed text,
 // from the reader's top row and height. Width-independent, so "seen" survives a resize.
-import type { WrappedText } from '../../../core/text/wrap.js';
+import { rowForSource, type WrappedText } from '../../../core/text/wrap.js';
 
 const startsCache = new WeakMap<readonly string[], Int32Array>();
 
@@ -31,4 +31,17 @@ export function visibleCharSpan(doc: WrappedText, top: number, rows: number): { 
   const lastLineLen = doc.sourceLines[last.src]!.length;
   const to = Math.min(total, starts[last.src]! + last.end + (last.end >= lastLineLen ? 1 : 0));
   return { from, to: Math.max(from, to), total };
+}
+
+/** The row showing character `at` of the displayed text (the inverse of `visibleCharSpan`'s from). */
+export function rowAtChar(doc: WrappedText, at: number): number {
+  const starts = lineStarts(doc.sourceLines);
+  let lo = 0;
+  let hi = doc.sourceLines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return rowForSource(doc, Math.max(0, lo), Math.max(0, at - starts[Math.max(0, lo)]!));
 }
