@@ -50,7 +50,7 @@ function Rows({ reader }: { reader: ReaderController }): React.JSX.Element {
   const current = state.search.current >= 0 ? state.search.result.matches[state.search.current] : undefined;
   const out: React.JSX.Element[] = [];
   for (let r = from; r < to; r++) {
-    out.push(<Row key={r} line={lines[r]} hits={hits} current={current} width={reader.width} />);
+    out.push(<Row key={r} line={lines[r]} hits={hits} current={current} />);
   }
   for (let r = to; r < state.top + state.rows; r++) out.push(<Text key={`e${r}`}> </Text>);
   return <Box flexDirection="column">{out}</Box>;
@@ -60,16 +60,11 @@ const Row = React.memo(function Row({
   line,
   hits,
   current,
-  width,
 }: {
   line: WrappedLine;
   hits: readonly SearchMatch[];
   current: SearchMatch | undefined;
-  width: number;
 }): React.JSX.Element {
-  // Rows are wrapped to the width already; asking Ink to truncate costs a measure per row per
-  // frame, so only a row wider than the reader (one character wider than it) asks for it.
-  const wrap = line.width > width ? 'truncate-end' : undefined;
   const textEnd = line.offset + line.text.length;
   const spans: { start: number; stop: number; current: boolean }[] = [];
   for (const m of hits) {
@@ -79,7 +74,7 @@ const Row = React.memo(function Row({
     if (stop <= start) continue;
     spans.push({ start: start - line.offset, stop: stop - line.offset, current: m === current });
   }
-  if (spans.length === 0) return <Text wrap={wrap}>{line.text === '' ? ' ' : line.text}</Text>;
+  if (spans.length === 0) return <Text wrap="truncate-end">{line.text === '' ? ' ' : line.text}</Text>;
   const parts: React.ReactNode[] = [];
   let pos = 0;
   spans.forEach((s, i) => {
@@ -99,7 +94,7 @@ const Row = React.memo(function Row({
     pos = s.stop;
   });
   if (pos < line.text.length) parts.push(line.text.slice(pos));
-  return <Text wrap={wrap}>{parts}</Text>;
+  return <Text wrap="truncate-end">{parts}</Text>;
 });
 
 function OutlineList({ reader }: { reader: ReaderController }): React.JSX.Element {
