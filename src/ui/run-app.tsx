@@ -6,32 +6,17 @@ import { render } from 'ink';
 import type { VersusMatch } from '../core/model/versus.js';
 import type { PlayController } from '../core/play/controller.js';
 import { App } from './app.js';
+import { untilExit } from './until-exit.js';
 import type { AppDeps } from './app-context.js';
 
 export async function runApp(deps: AppDeps): Promise<number> {
   let ctl: PlayController | null = null;
   let match: VersusMatch | null = null;
   const app = render(<App deps={{ ...deps, onController: (c) => (ctl = c), onMatch: (m) => (match = m) }} />, { exitOnCtrlC: false, patchConsole: true });
-  let signalled: NodeJS.Signals | null = null;
-  const onSignal = (sig: NodeJS.Signals) => {
-    if (signalled) return;
-    signalled = sig;
+  // The person's run and (versus) the model's run are both saved before a signal ends it.
+  return untilExit(app, () => {
     const c = ctl as PlayController | null;
     const m = match as VersusMatch | null;
-    // The person's run and (versus) the model's run are both saved before leaving.
-    void Promise.all([c?.close().catch(() => undefined), m?.close().catch(() => undefined)])
-      .finally(() => {
-        app.unmount();
-      });
-  };
-  process.on('SIGTERM', onSignal);
-  process.on('SIGHUP', onSignal);
-  try {
-    await app.waitUntilExit();
-  } finally {
-    process.off('SIGTERM', onSignal);
-    process.off('SIGHUP', onSignal);
-  }
-  if (signalled) return signalled === 'SIGTERM' ? 143 : 129;
-  return 0;
+    return Promise.all([c?.close().catch(() => undefined), m?.close().catch(() => undefined)]);
+  });
 }

@@ -1,7 +1,7 @@
 // The home screen: this player's unfinished runs first ("continue"), then the scenarios with
 // title, category, tasks, estimated minutes, context length and this player's last result;
 // a category filter. Enter plays (or offers to continue an unfinished run of that scenario).
-import React, { useEffect, useMemo, useState } from 'react';
+import React, { useMemo, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import { CATEGORIES, CATEGORY_LABELS, type Category, type Scenario } from '../../core/scenario/schema.js';
 import { continuableRuns, lastResults, runScore, type Continuable } from '../../core/play/resume.js';
@@ -12,6 +12,7 @@ import { useAppValue } from '../app-context.js';
 import { commandFor } from '../keys/bindings.js';
 import { STATUS_SYMBOL, theme } from '../theme.js';
 import { shortCount } from './parts/text-lines.js';
+import { useScreenHints } from '../hooks/use-screen-hints.js';
 
 export type HomeItem = { kind: 'continue'; c: Continuable } | { kind: 'scenario'; s: Scenario };
 
@@ -89,10 +90,8 @@ export function HomeScreen(): React.JSX.Element {
   if (sel < t) t = sel;
   if (sel >= t + listRows) t = sel - listRows + 1;
   if (t !== top) setTop(t);
-  const { setHints, showHelp, openScenario, continueRun, quit } = app.actions;
-  useEffect(() => {
-    if (!app.modal) setHints(['home']);
-  }, [app.modal, setHints]);
+  const { showHelp, openScenario, continueRun, quit } = app.actions;
+  useScreenHints(['home']);
 
   useInput(
     (input, key) => {

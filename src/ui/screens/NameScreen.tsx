@@ -1,11 +1,12 @@
 // First launch: asks for the name runs are saved under, and keeps it in the settings.
-import React, { useCallback, useEffect } from 'react';
+import React, { useCallback } from 'react';
 import { Box, Text, type Key } from 'ink';
 import { truncateToWidth } from '../../core/text/width.js';
 import { useAppValue } from '../app-context.js';
 import { Editor, useTextBuffer } from '../components/editor/Editor.js';
 import { commandFor } from '../keys/bindings.js';
 import { theme } from '../theme.js';
+import { useScreenHints } from '../hooks/use-screen-hints.js';
 
 export const MAX_NAME = 60;
 
@@ -13,10 +14,8 @@ export function NameScreen(): React.JSX.Element {
   const app = useAppValue();
   const { columns } = app.size;
   const buffer = useTextBuffer('');
-  const { setPlayer, setHints, showHelp } = app.actions;
-  useEffect(() => {
-    if (!app.modal) setHints(['name']);
-  }, [app.modal, setHints]);
+  const { setPlayer, showHelp } = app.actions;
+  useScreenHints(['name']);
   const onSubmit = useCallback(
     (text: string) => {
       const name = text.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME);

@@ -1,6 +1,6 @@
 // `clplay play SCENARIO` (or choosing a scenario on the home screen) when this player has an
 // unfinished run of it: continue that run (with its draft) or start a new one.
-import React, { useEffect } from 'react';
+import React from 'react';
 import { Box, Text } from 'ink';
 import type { RunRecord } from '../../core/runs/types.js';
 import type { Scenario } from '../../core/scenario/schema.js';
@@ -11,6 +11,7 @@ import { truncateToWidth } from '../../core/text/width.js';
 import { useAppValue } from '../app-context.js';
 import { Confirm } from '../components/Confirm.js';
 import { theme } from '../theme.js';
+import { useScreenHints } from '../hooks/use-screen-hints.js';
 
 export function agoText(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
@@ -28,10 +29,8 @@ export function OfferScreen({ scenario, run }: { scenario: Scenario; run: RunRec
   const now = (app.deps.now ?? Date.now)();
   const k = firstOpenTask(run);
   const draft = run.tasks[k]?.draft;
-  const { setHints, continueRun, startRun } = app.actions;
-  useEffect(() => {
-    if (!app.modal) setHints(['confirm']);
-  }, [app.modal, setHints]);
+  const { continueRun, startRun } = app.actions;
+  useScreenHints(['confirm']);
   const line = (t: string, color?: string) => (
     <Text color={color} wrap="truncate-end">
       {truncateToWidth(t, columns - 1)}

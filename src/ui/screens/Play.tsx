@@ -20,6 +20,7 @@ import { useRawInput } from '../keys/use-raw-input.js';
 import { theme } from '../theme.js';
 import { TaskPanel, taskDocument } from './parts/TaskPanel.js';
 import { rowAtChar, visibleCharSpan } from './parts/view-span.js';
+import { useScreenHints } from '../hooks/use-screen-hints.js';
 
 export interface PlayScreenProps {
   ctl: PlayController;
@@ -118,12 +119,8 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
       : focus === 'editor'
         ? ['editor', 'play']
         : [...shown.contexts, 'play'];
-  const { setHints, showHelp, afterSubmit } = app.actions;
-  const hintKey = contexts.join(',');
-  useEffect(() => {
-    if (active) setHints(contexts);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [active, hintKey, setHints]);
+  const { showHelp, afterSubmit } = app.actions;
+  useScreenHints(contexts, active);
 
   const submit = useCallback(
     async (text: string) => {

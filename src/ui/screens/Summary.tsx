@@ -4,7 +4,7 @@
 // In a versus match (play --vs) the model's score, and per task both answers and both sets of
 // verdicts. Where rubric items are listed the person can judge them (↑↓, + / -, Tab for the
 // model's side), as on the verdicts screen.
-import React, { useEffect, useMemo } from 'react';
+import React, { useMemo } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { PlayController } from '../../core/play/controller.js';
 import { baselineRows, formatClock } from '../../core/play/baseline.js';
@@ -23,6 +23,7 @@ import { answerRows, itemSpans, rubricRows, withCursor, type JudgeSide, type Row
 import { wrapPlain } from './parts/text-lines.js';
 import { useItemCursor, useJudge, useMatchVersion } from './parts/use-judging.js';
 import { modelAnswer } from './Verdicts.js';
+import { useScreenHints } from '../hooks/use-screen-hints.js';
 
 const pct = (x: number | null) => (x === null ? '-' : `${Math.round(x * 100)}%`);
 
@@ -201,14 +202,10 @@ export function SummaryScreen({ ctl }: { ctl: PlayController }): React.JSX.Eleme
   const cur = useItemCursor(spans, base.length, bodyRows, -1);
   const rows = useMemo(() => withCursor(base, spans[cur.cursor]), [base, spans, cur.cursor]);
   const top = cur.top;
-  const { setHints, showHelp, goHome, quit, notify } = app.actions;
+  const { showHelp, goHome, quit, notify } = app.actions;
   // Rubric items are listed: ↑↓ move between them (the view follows) and + / - judge them.
   const contexts: KeyContext[] = spans.length ? (match ? ['verdicts', 'versus', 'summary'] : ['verdicts', 'summary']) : ['summary'];
-  const hintKey = contexts.join(',');
-  useEffect(() => {
-    if (!app.modal) setHints(contexts);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [app.modal, setHints, hintKey]);
+  useScreenHints(contexts);
   useInput(
     (input, key) => {
       const cmd = commandFor([...contexts, 'global'], input, key);

@@ -4,7 +4,7 @@
 // overridden - saved at once with who, when and the earlier verdict). In a versus match the
 // model's answer and verdicts stand beside the person's (Tab: whose verdicts the keys change).
 // Enter goes on.
-import React, { useEffect, useMemo } from 'react';
+import React, { useMemo } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { PlayController } from '../../core/play/controller.js';
 import { taskStatus, type Verdict } from '../../core/grading/verdict.js';
@@ -20,6 +20,7 @@ import { theme, type Colour } from '../theme.js';
 import { oneRow, trimEnd, wrapPlain } from './parts/text-lines.js';
 import { answerRows, itemSpans, rubricRows, statusLine, withCursor, type AnswerBlock, type JudgeSide, type Row } from './parts/judge-rows.js';
 import { useItemCursor, useJudge, useMatchVersion } from './parts/use-judging.js';
+import { useScreenHints } from '../hooks/use-screen-hints.js';
 
 export { statusLine, type Row } from './parts/judge-rows.js';
 
@@ -66,7 +67,7 @@ export function VerdictsScreen({ ctl, index }: { ctl: PlayController; index: num
   const submitted = result?.answer !== undefined;
   const view = match ? match.view(index, submitted) : null;
   const person = app.player ?? (state.run.player.kind === 'human' ? state.run.player.name : 'anonymous');
-  const { setHints, showHelp, next, notify } = app.actions;
+  const { showHelp, next, notify } = app.actions;
   const judge = useJudge({ ctl, match, person, notify });
   const side: JudgeSide = judge.side;
   // The cursor starts on the first item still waiting for a decision.
@@ -109,11 +110,7 @@ export function VerdictsScreen({ ctl, index }: { ctl: PlayController; index: num
   const rows = useMemo(() => withCursor(base, spans[cur.cursor]), [base, spans, cur.cursor]);
 
   const contexts: KeyContext[] = match ? ['verdicts', 'versus', 'reveal'] : ['verdicts', 'reveal'];
-  const hintKey = contexts.join(',');
-  useEffect(() => {
-    if (!app.modal) setHints(contexts);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [app.modal, setHints, hintKey]);
+  useScreenHints(contexts);
   useInput(
     (input, key) => {
       const cmd = commandFor([...contexts, 'global'], input, key);
