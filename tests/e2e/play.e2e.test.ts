@@ -1,7 +1,7 @@
 // End to end in a real pseudo-terminal: the built clplay (dist/clplay.js; `npm test` builds it
 // first), driven by keys, read back from a headless xterm screen.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { gradeByChecks } from '../../src/core/grading/grade.js';
@@ -13,6 +13,7 @@ import type { Scenario } from '../../src/core/scenario/schema.js';
 import { sanitize, sanitizeInline } from '../../src/core/text/sanitize.js';
 import { STATUS_SYMBOL } from '../../src/ui/theme.js';
 import { CLI, KEYS, PtySession, sleep, spawnClplay, tempDirs, type TempDirs } from '../helpers/pty.js';
+import { runFiles as savedRuns, waitForRun as waitForSavedRun } from '../helpers/saved-runs.js';
 
 // The scenario played: the bundled example if it is there, else the bundled English scenario
 // with the shortest answers. Answers come from the scenario itself (task 2 gets a prior-knowledge
@@ -55,22 +56,8 @@ function start(args: string[], o: { cols?: number; rows?: number; env?: Record<s
   return p;
 }
 
-function runFiles(): RunRecord[] {
-  if (!existsSync(dirs.saves)) return [];
-  return readdirSync(dirs.saves)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => JSON.parse(readFileSync(join(dirs.saves, f), 'utf8')) as RunRecord);
-}
-
-async function waitForRun(pred: (r: RunRecord) => boolean, timeoutMs = 5000): Promise<RunRecord> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const hit = runFiles().find(pred);
-    if (hit) return hit;
-    if (Date.now() > end) throw new Error(`no saved run matched within ${timeoutMs} ms: ${JSON.stringify(runFiles(), null, 1).slice(0, 2000)}`);
-    await sleep(50);
-  }
-}
+const runFiles = () => savedRuns(dirs.saves);
+const waitForRun = (pred: (r: RunRecord) => boolean, timeoutMs?: number) => waitForSavedRun(dirs.saves, pred, timeoutMs);
 
 /**
  * Types like a person, one key at a time, then waits until the end of the text is on screen. (A

@@ -15,7 +15,8 @@ import type { Scenario } from '../../src/core/scenario/schema.js';
 import { sanitizeInline } from '../../src/core/text/sanitize.js';
 import { STATUS_SYMBOL } from '../../src/ui/theme.js';
 import { startFakeOpenAI, type FakeServer } from '../helpers/fake-openai-server.js';
-import { CLI, KEYS, PtySession, sleep, spawnClplay, tempDirs, type TempDirs } from '../helpers/pty.js';
+import { CLI, KEYS, PtySession, spawnClplay, tempDirs, type TempDirs } from '../helpers/pty.js';
+import { runFiles as savedRuns, waitForRun as waitForSavedRun } from '../helpers/saved-runs.js';
 
 // A bundled English scenario whose tasks all have a reference answer and task 2 a trap answer
 // (the shortest such one): the person and the model answer from the scenario itself.
@@ -59,23 +60,8 @@ afterEach(() => {
   dirs?.cleanup();
 });
 
-function runFiles(): RunRecord[] {
-  if (!existsSync(dirs.saves)) return [];
-  return readdirSync(dirs.saves)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => JSON.parse(readFileSync(join(dirs.saves, f), 'utf8')) as RunRecord)
-    .filter((r) => r.schemaVersion !== undefined && Array.isArray(r.tasks));
-}
-
-async function waitForRun(pred: (r: RunRecord) => boolean, timeoutMs = 5000): Promise<RunRecord> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const hit = runFiles().find(pred);
-    if (hit) return hit;
-    if (Date.now() > end) throw new Error(`no saved run matched within ${timeoutMs} ms: ${JSON.stringify(runFiles(), null, 1).slice(0, 2000)}`);
-    await sleep(50);
-  }
-}
+const runFiles = () => savedRuns(dirs.saves);
+const waitForRun = (pred: (r: RunRecord) => boolean, timeoutMs?: number) => waitForSavedRun(dirs.saves, pred, timeoutMs);
 
 const isPerson = (r: RunRecord) => r.player.kind === 'human';
 const isModel = (r: RunRecord) => r.player.kind === 'model';

@@ -19,23 +19,7 @@ export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 /** The built CLI; CLPLAY_E2E_CLI points the tests at another build (e.g. a private one). */
 export const CLI = process.env.CLPLAY_E2E_CLI || join(REPO_ROOT, 'dist', 'clplay.js');
 
-export const KEYS = {
-  enter: '\r',
-  tab: '\t',
-  esc: '\x1b',
-  up: '\x1b[A',
-  down: '\x1b[B',
-  right: '\x1b[C',
-  left: '\x1b[D',
-  pageUp: '\x1b[5~',
-  pageDown: '\x1b[6~',
-  home: '\x1b[H',
-  end: '\x1b[F',
-  backspace: '\x7f',
-  ctrlC: '\x03',
-  ctrlJ: '\n',
-  ctrlS: '\x13',
-} as const;
+export { KEYS } from './keys.js';
 
 export interface TempDirs {
   saves: string;

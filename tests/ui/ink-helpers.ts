@@ -1,33 +1,7 @@
 // Small helpers for ink-testing-library tests of the UI components.
 // lastFrame() is stale right after stdin.write: wait for React and Ink to draw.
 
-export const KEYS = {
-  up: '\x1b[A',
-  down: '\x1b[B',
-  right: '\x1b[C',
-  left: '\x1b[D',
-  pageUp: '\x1b[5~',
-  pageDown: '\x1b[6~',
-  home: '\x1b[H',
-  end: '\x1b[F',
-  enter: '\r',
-  ctrlJ: '\n',
-  altEnter: '\x1b\r',
-  backspace: '\x7f',
-  delete: '\x1b[3~',
-  escape: '\x1b',
-  tab: '\t',
-  ctrlLeft: '\x1b[1;5D',
-  ctrlRight: '\x1b[1;5C',
-  altB: '\x1bb',
-  ctrlZ: '\x1a',
-  ctrlY: '\x19',
-  ctrlW: '\x17',
-  ctrlA: '\x01',
-  ctrlE: '\x05',
-  ctrlK: '\x0b',
-  ctrlU: '\x15',
-};
+export { KEYS } from '../helpers/keys.js';
 
 export function tick(ms = 0): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));

@@ -4,7 +4,7 @@ import { aggregate, perTask } from '../../src/core/results/aggregate.js';
 import { judgeAgreement } from '../../src/core/results/agreement.js';
 import { attemptsOf } from '../../src/core/results/attempts.js';
 import { ResultsScreen } from '../../src/ui/screens/results/ResultsScreen.js';
-import { frameHas, waitForFrame } from '../helpers/frames.js';
+import { waitForFrame } from './ink-helpers.js';
 import { humanRun, modelRun, task } from '../helpers/runs.js';
 
 const tick = () => new Promise((r) => setTimeout(r, 20));
@@ -24,15 +24,15 @@ describe('results screen', () => {
   it('shows the overview, switches to the chart, and opens both answers to a task', async () => {
     let exited = false;
     const ui = render(<ResultsScreen {...input()} termColumns={100} termRows={30} onExit={() => (exited = true)} />);
-    await frameHas(ui.lastFrame, 'Overview');
+    await waitForFrame(ui.lastFrame, (f) => f.includes('Overview'), 3000);
     expect(ui.lastFrame()).toMatch(/humans\s+1\s+1\s+1\/2\s+50\.0%/);
     expect(ui.lastFrame()).toMatch(/gpt-x\s+-\s+1\s+0\/2\s+0\.0%/);
     ui.stdin.write(RIGHT);
-    await frameHas(ui.lastFrame, /humans\s+█{15}·{15}\s+50\.0%/);
+    await waitForFrame(ui.lastFrame, (f) => /humans\s+█{15}·{15}\s+50\.0%/.test(f), 3000);
     ui.stdin.write(RIGHT);
-    await frameHas(ui.lastFrame, 'quarry / t1');
+    await waitForFrame(ui.lastFrame, (f) => f.includes('quarry / t1'), 3000);
     ui.stdin.write('\r');
-    const frame = await frameHas(ui.lastFrame, 'ana (human)');
+    const frame = await waitForFrame(ui.lastFrame, (f) => f.includes('ana (human)'), 3000);
     expect(frame).toContain('ana (human)');
     expect(frame).toContain('Green means go.');
     // Escape sequences in an answer are shown inert, never interpreted.
@@ -42,7 +42,7 @@ describe('results screen', () => {
     ui.stdin.write(DOWN);
     await tick();
     ui.stdin.write('?');
-    await frameHas(ui.lastFrame, 'Keys on the results screen');
+    await waitForFrame(ui.lastFrame, (f) => f.includes('Keys on the results screen'), 3000);
     expect(ui.lastFrame()).toMatch(/Enter\s+on Tasks: open every player's answer/);
     ui.stdin.write('j');
     await waitForFrame(ui.lastFrame, (f) => !f.includes('Keys on the results screen'));
@@ -53,20 +53,20 @@ describe('results screen', () => {
 
   it('the number shown on a tab goes to it', async () => {
     const ui = render(<ResultsScreen {...input()} termColumns={100} termRows={30} />);
-    await frameHas(ui.lastFrame, 'Overview');
+    await waitForFrame(ui.lastFrame, (f) => f.includes('Overview'), 3000);
     await tick();
     ui.stdin.write('3');
-    await frameHas(ui.lastFrame, 'quarry / t1');
+    await waitForFrame(ui.lastFrame, (f) => f.includes('quarry / t1'), 3000);
     ui.stdin.write('2');
-    await frameHas(ui.lastFrame, /humans\s+█{15}·{15}\s+50\.0%/);
+    await waitForFrame(ui.lastFrame, (f) => /humans\s+█{15}·{15}\s+50\.0%/.test(f), 3000);
     ui.stdin.write('1');
-    await frameHas(ui.lastFrame, /gpt-x\s+-\s+1\s+0\/2\s+0\.0%/);
+    await waitForFrame(ui.lastFrame, (f) => /gpt-x\s+-\s+1\s+0\/2\s+0\.0%/.test(f), 3000);
     ui.unmount();
   });
 
   it('never draws more rows than the terminal has minus one', async () => {
     const ui = render(<ResultsScreen {...input()} termColumns={60} termRows={12} />);
-    await frameHas(ui.lastFrame, 'Overview');
+    await waitForFrame(ui.lastFrame, (f) => f.includes('Overview'), 3000);
     expect(ui.lastFrame()!.split('\n').length).toBeLessThanOrEqual(11);
     ui.unmount();
   });
