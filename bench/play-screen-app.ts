@@ -6,58 +6,18 @@
 // can be timed (a real terminal adds Ink's 30 fps throttle, which is not CPU time).
 import React from 'react';
 import { render } from 'ink';
-import { EventEmitter } from 'node:events';
 import { App } from '../src/ui/app.js';
 import type { AppDeps } from '../src/ui/app-context.js';
 import { gradeByChecks } from '../src/core/grading/grade.js';
 import type { RunRecord } from '../src/core/runs/types.js';
 import type { Scenario } from '../src/core/scenario/schema.js';
 import type { BenchContext } from './types.js';
+import { FakeStdin, FakeStdout } from './fake-terminal.js';
 
 const COLS = 120;
 const ROWS = 40;
 const CONTEXT_CHARS = 320_000;
 
-class FakeStdout extends EventEmitter {
-  columns = COLS;
-  rows = ROWS;
-  isTTY = true;
-  last = '';
-  private waiters: { test: (s: string) => boolean; resolve: () => void }[] = [];
-  write = (s: string) => {
-    this.last = s;
-    this.waiters = this.waiters.filter((w) => {
-      if (!w.test(s)) return true;
-      w.resolve();
-      return false;
-    });
-    return true;
-  };
-  /** Resolves at the next frame for which `test` holds. */
-  next(test: (s: string) => boolean = () => true): Promise<void> {
-    return new Promise((resolve) => this.waiters.push({ test, resolve }));
-  }
-}
-
-class FakeStdin extends EventEmitter {
-  isTTY = true;
-  private data: string | null = null;
-  write(data: string) {
-    this.data = data;
-    this.emit('readable');
-  }
-  read = () => {
-    const d = this.data;
-    this.data = null;
-    return d;
-  };
-  setEncoding() {}
-  setRawMode() {}
-  ref() {}
-  unref() {}
-  resume() {}
-  pause() {}
-}
 
 function generatedContext(): string {
   const words = 'harbour levy vessel tide glass salt mark season berth article exemption surcharge receipt master rounding'.split(' ');
@@ -120,7 +80,7 @@ export async function runPlayScreenBench(ctx: BenchContext): Promise<void> {
     newRunId: () => 'bench-run',
     size: { columns: COLS, rows: ROWS },
   };
-  const stdout = new FakeStdout();
+  const stdout = new FakeStdout(COLS, ROWS);
   const stdin = new FakeStdin();
   const first = stdout.next((s) => s.includes('Task 1 of 1'));
   const t0 = performance.now();

@@ -6,53 +6,16 @@
 // and can be timed synchronously (a real terminal adds Ink's 30 fps throttle, not CPU time).
 import React from 'react';
 import { render } from 'ink';
-import { EventEmitter } from 'node:events';
 import { Reader } from '../src/ui/components/reader/Reader.js';
 import { useReader } from '../src/ui/components/reader/use-reader.js';
 import { clearWrapCache, wrapText } from '../src/core/text/wrap.js';
 import { sanitize } from '../src/core/text/sanitize.js';
 import { searchText } from '../src/core/text/search.js';
 import type { BenchContext } from './types.js';
+import { FakeStdin, FakeStdout } from './fake-terminal.js';
 
 const COLS = 120;
 const ROWS = 40;
-
-class FakeStdout extends EventEmitter {
-  columns = COLS;
-  rows = ROWS;
-  isTTY = true;
-  frames = 0;
-  last = '';
-  onFrame: (() => void) | null = null;
-  write = (s: string) => {
-    this.frames++;
-    this.last = s;
-    const f = this.onFrame;
-    this.onFrame = null;
-    f?.();
-    return true;
-  };
-}
-
-class FakeStdin extends EventEmitter {
-  isTTY = true;
-  private data: string | null = null;
-  write(data: string) {
-    this.data = data;
-    this.emit('readable');
-  }
-  read = () => {
-    const d = this.data;
-    this.data = null;
-    return d;
-  };
-  setEncoding() {}
-  setRawMode() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
-}
 
 /** A Markdown-ish context of at least `chars` characters: headings, paragraphs, lists, some CJK. */
 export function makeContext(chars: number, seed = 1): string {
@@ -83,12 +46,12 @@ function step(stdin: FakeStdin, stdout: FakeStdout, key: string): Promise<number
     const t0 = performance.now();
     const c0 = process.cpuUsage();
     const timer = setTimeout(() => reject(new Error('no frame after a key press')), 2000);
-    stdout.onFrame = () => {
+    void stdout.next().then(() => {
       clearTimeout(timer);
       const c = process.cpuUsage(c0);
       cpuSteps.push((c.user + c.system) / 1000);
       resolve(performance.now() - t0);
-    };
+    });
     stdin.write(key);
   });
 }
@@ -138,9 +101,9 @@ export async function runUiBench(ctx: BenchContext): Promise<void> {
       cpuSteps.length = 0;
       for (let r = 0; r < 5; r++) {
         const text = base + `\nrun ${w} ${r}`; // a new string: nothing cached
-        const stdout = new FakeStdout();
+        const stdout = new FakeStdout(COLS, ROWS);
         const stdin = new FakeStdin();
-        const first = new Promise<void>((res) => (stdout.onFrame = res));
+        const first = stdout.next();
         const t0 = performance.now();
         const inst = render(React.createElement(Harness, { text, width: w, height: h }), {
           stdout: stdout as unknown as NodeJS.WriteStream,
