@@ -135,3 +135,9 @@ export function reflowMarkdown(text: string, opts: { minLines?: number } = {}): 
   flush();
   return out.join('\n');
 }
+
+/** A task prompt with its author's hard wrap undone (prompts are short: judged line by line). */
+export function reflowPrompt(prompt: string): string {
+  const text = prompt.trim();
+  return text ? reflowMarkdown(text, { minLines: 1 }) : '';
+}

@@ -5,7 +5,7 @@
 import React, { useEffect, useState } from 'react';
 import { Box, Text, useApp, useInput } from 'ink';
 import type { WatchSession } from '../../core/model/watch-session.js';
-import { reflowMarkdown } from '../../core/text/reflow.js';
+import { reflowPrompt } from '../../core/text/reflow.js';
 import { sanitizeInline } from '../../core/text/sanitize.js';
 import { truncateToWidth } from '../../core/text/width.js';
 import { KeyHints } from '../components/KeyHints.js';
@@ -107,7 +107,7 @@ export function WatchScreen({ session, model, size: fixed, onExit }: WatchScreen
   // ---- the right panel: task, answer, verdicts
   const w = Math.max(10, panelWidth - 1);
   // The author's hard wrap undone (as on the play screen), then wrapped to the panel.
-  const promptRows = wrapRows(task.prompt.trim() ? reflowMarkdown(task.prompt.trim(), { minLines: 1 }) : '(the question is inside the context)', w);
+  const promptRows = wrapRows(reflowPrompt(task.prompt) || '(the question is inside the context)', w);
   const promptShown = promptRows.slice(0, Math.max(1, Math.floor(panelHeight * 0.3)));
   if (promptRows.length > promptShown.length) promptShown[promptShown.length - 1] = truncateToWidth(`${promptShown[promptShown.length - 1]} …`, w);
   const status = statusText(state);

@@ -2,7 +2,7 @@
 // answers (and verdicts when revealed per task), and the answer area (editor, or a question).
 // Composable: `beside` draws a second column next to the editor (versus mode adds a model's
 // answer there).
-import { reflowMarkdown } from '../../../core/text/reflow.js';
+import { reflowPrompt } from '../../../core/text/reflow.js';
 import React from 'react';
 import { Box, Text } from 'ink';
 import { taskStatus } from '../../../core/grading/verdict.js';
@@ -30,15 +30,9 @@ export interface TaskPanelProps {
 const MIN_EDITOR_ROWS = 3;
 const MAX_EARLIER_ROWS = 3;
 
-/** A task's prompt with the author's hard wrap undone (prompts are short: judged line by line, see reflow.ts). */
-function promptText(task: Task): string {
-  const text = task.prompt.trim();
-  return text ? reflowMarkdown(text, { minLines: 1 }) : '';
-}
-
 export function promptRows(task: Task | undefined, width: number): string[] {
   if (!task) return [];
-  const text = promptText(task);
+  const text = reflowPrompt(task.prompt);
   if (!text) return ['(The question for this task is inside the context.)'];
   return trimEnd(wrapPlain(text, width));
 }
@@ -109,7 +103,7 @@ export function taskDocument(tasks: readonly Task[], results: readonly TaskResul
   const task = tasks[index];
   const parts: string[] = [];
   if (task) {
-    parts.push(`# Task ${index + 1} of ${tasks.length} (${task.id})`, '', promptText(task) || '(The question for this task is inside the context.)', '');
+    parts.push(`# Task ${index + 1} of ${tasks.length} (${task.id})`, '', reflowPrompt(task.prompt) || '(The question for this task is inside the context.)', '');
   }
   if (index > 0) parts.push('# Earlier tasks', '');
   for (let i = 0; i < index; i++) {
@@ -117,7 +111,7 @@ export function taskDocument(tasks: readonly Task[], results: readonly TaskResul
     const r = results[i];
     if (!t || !r) continue;
     const status = taskStatus(r.verdicts);
-    parts.push(`## ${i + 1}. ${t.id}${reveal === 'task' ? ` - ${status}` : ''}`, '', promptText(t), '', 'Your answer:', '', r.answer ?? '', '');
+    parts.push(`## ${i + 1}. ${t.id}${reveal === 'task' ? ` - ${status}` : ''}`, '', reflowPrompt(t.prompt), '', 'Your answer:', '', r.answer ?? '', '');
   }
   parts.push('(Ctrl+T: back to the context)');
   return parts.join('\n');
