@@ -78,14 +78,8 @@ function place(doc: WrappedText, src: number, offset: number, length: number): S
 export function matchAtOrAfter(result: SearchResult, row: number): number {
   const ms = result.matches;
   if (ms.length === 0) return -1;
-  let lo = 0;
-  let hi = ms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ms[mid].row < row) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < ms.length ? lo : 0;
+  const i = matchAtOrAfterExact(ms, row);
+  return i < ms.length ? i : 0;
 }
 
 /** Matches whose row lies in [fromRow, toRow). */
@@ -97,6 +91,7 @@ export function matchesInRows(result: SearchResult, fromRow: number, toRow: numb
   return out;
 }
 
+/** Index of the first match at or after `row` (binary search; ms.length when none). */
 function matchAtOrAfterExact(ms: readonly SearchMatch[], row: number): number {
   let lo = 0;
   let hi = ms.length;
