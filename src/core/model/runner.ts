@@ -26,6 +26,7 @@ import type { ChatClient } from './client.js';
 import { answerParams, type Endpoint } from './endpoint.js';
 import { ModelError, isConfigError } from './errors.js';
 import { finishRun, isAnswered, newModelRun, playTask } from './player.js';
+import { mean as meanOf, stdev } from '../results/stats.js';
 
 export interface BatchConfig {
   endpoint: Endpoint;
@@ -400,8 +401,8 @@ export function summarizeBatch(res: BatchResult, config: BatchConfig, scenarios:
     const decided = solved + rs.reduce((a, r) => a + r.failed, 0);
     if (decided > 0) byRepeat.push(solved / decided);
   }
-  const mean = byRepeat.length ? byRepeat.reduce((a, b) => a + b, 0) / byRepeat.length : 0;
-  const sd = byRepeat.length > 1 ? Math.sqrt(byRepeat.reduce((a, b) => a + (b - mean) ** 2, 0) / (byRepeat.length - 1)) : 0;
+  const mean = meanOf(byRepeat) ?? 0;
+  const sd = stdev(byRepeat) ?? 0;
   const sum = (f: (r: RunSummary) => number) => runs.reduce((a, r) => a + f(r), 0);
   return {
     batchId: res.batchId,
