@@ -4,6 +4,7 @@ import type { RunRecord } from '../runs/types.js';
 import { scenarioScore } from '../grading/verdict.js';
 import type { Scenario } from '../scenario/schema.js';
 import { lastActivity } from './resume.js';
+import { median } from '../results/stats.js';
 
 export interface CompareRow {
   /** `you`, a person's name, or a model name. */
@@ -19,13 +20,6 @@ export interface CompareRow {
   /** Runs still holding pending items. */
   pending: number;
   self: boolean;
-}
-
-function median(xs: number[]): number | null {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 /**
