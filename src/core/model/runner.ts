@@ -26,7 +26,7 @@ import type { ChatClient } from './client.js';
 import { answerParams, type Endpoint } from './endpoint.js';
 import { ModelError, isConfigError } from './errors.js';
 import { finishRun, isAnswered, newModelRun, playTask } from './player.js';
-import { mean as meanOf, stdev } from '../results/stats.js';
+import { mean as meanOf, stdev } from '../stats.js';
 
 export interface BatchConfig {
   endpoint: Endpoint;

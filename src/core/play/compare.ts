@@ -4,7 +4,7 @@ import type { RunRecord } from '../runs/types.js';
 import { scenarioScore } from '../grading/verdict.js';
 import type { Scenario } from '../scenario/schema.js';
 import { lastActivity } from './resume.js';
-import { median } from '../results/stats.js';
+import { median } from '../stats.js';
 
 export interface CompareRow {
   /** `you`, a person's name, or a model name. */

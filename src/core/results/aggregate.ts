@@ -3,7 +3,7 @@
 // so a solve rate is solved / decided tasks (decided = solved + failed).
 import type { TaskStatus, VerdictStatus } from '../grading/verdict.js';
 import type { TaskAttempt } from './attempts.js';
-import { mean, median, stdev } from './stats.js';
+import { mean, median, stdev } from '../stats.js';
 
 export interface GroupResult {
   group: string;
