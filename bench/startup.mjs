@@ -1,5 +1,5 @@
 // Bench module: time from launch to the home screen's first frame in a real pseudo-terminal
-// (node-pty), median of several launches; also the play screen's first frame and, for scale, a
+// (@lydell/node-pty), median of several launches; also the play screen's first frame and, for scale, a
 // bare `node` and `clplay --version`. Target: home screen (scenarios listed) <= 500 ms.
 // The first frame counts when its text has arrived at the terminal (the scenario list on the
 // home screen, "Task 1 of" on the play screen), not when the process starts drawing.
@@ -52,7 +52,7 @@ function timeToText(pty, argv, marker, env, cwd) {
 export default {
   name: 'startup',
   async run(ctx) {
-    const pty = require('node-pty');
+    const pty = require('@lydell/node-pty');
     const config = join(ctx.tmp, 'config');
     const saves = join(ctx.tmp, 'saves');
     mkdirSync(config, { recursive: true });

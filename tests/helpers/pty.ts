@@ -1,5 +1,5 @@
 // Drives the real `clplay` (dist/clplay.js) in a pseudo-terminal and reads the screen the way a
-// person sees it: node-pty runs the process, @xterm/headless interprets its output.
+// person sees it: @lydell/node-pty (prebuilt, no compiler) runs the process, @xterm/headless interprets its output.
 // CI is removed from the child's environment (with CI set, Ink prints only the last frame).
 // Use waitForText / waitFor instead of sleeps.
 import { spawnSync } from 'node:child_process';
@@ -7,11 +7,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { IPty } from 'node-pty';
+import type { IPty } from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 
 const require = createRequire(import.meta.url);
-const pty = require('node-pty') as typeof import('node-pty');
+const pty = require('@lydell/node-pty') as typeof import('@lydell/node-pty');
 
 const SETTLE_MS = 60;
 
