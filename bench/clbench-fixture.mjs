@@ -59,11 +59,17 @@ export async function writeClbenchLike(path, opts = {}) {
   let sum = lengths.reduce((a, b) => a + b, 0);
   while (sum < rows) {
     const i = int(0, contexts - 1);
-    if (lengths[i] < 12) (lengths[i]++, sum++);
+    if (lengths[i] < 12) {
+      lengths[i]++;
+      sum++;
+    }
   }
   while (sum > rows) {
     const i = int(0, contexts - 1);
-    if (lengths[i] > 1) (lengths[i]--, sum--);
+    if (lengths[i] > 1) {
+      lengths[i]--;
+      sum--;
+    }
   }
 
   const SYSTEM = 'You are a careful assistant. Answer only from the material the user gives you; if it does not say, say so.';

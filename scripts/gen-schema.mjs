@@ -27,7 +27,9 @@ try {
     let current = '';
     try {
       current = readFileSync(target, 'utf8');
-    } catch {}
+    } catch {
+      // No file yet: it is stale by definition.
+    }
     if (current !== text) {
       console.error('scenarios/scenario.schema.json is stale; run: node scripts/gen-schema.mjs');
       process.exitCode = 1;

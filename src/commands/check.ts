@@ -76,7 +76,7 @@ export function checkReport(scenario: Scenario, task: Task, verdicts: Verdict[])
   };
 }
 
-function useColour(io: CommandIO): boolean {
+function wantsColour(io: CommandIO): boolean {
   if (io.env.NO_COLOR) return false;
   if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
   return !!io.stdout.isTTY && io.env.TERM !== 'dumb';
@@ -141,7 +141,7 @@ const command: Command = {
     const verdicts = gradeByChecks(task, answer, new Date().toISOString());
     const report = checkReport(scenario, task, verdicts);
     if (args.values.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    else io.stdout.write(formatReport(report, task, verdicts, useColour(io)));
+    else io.stdout.write(formatReport(report, task, verdicts, wantsColour(io)));
     return report.status === 'failed' ? 1 : 0;
   },
 };

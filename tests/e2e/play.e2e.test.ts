@@ -274,7 +274,7 @@ describe('clplay play in a real terminal', () => {
 
     // the category filter narrows the list
     p.write('c');
-    screen = await p.waitForText(/Category: (?!All)/);
+    await p.waitForText(/Category: (?!All)/);
 
     // open the Chinese scenario and check its context is drawn with wide characters
     p.write('C');

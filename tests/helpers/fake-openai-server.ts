@@ -78,7 +78,7 @@ export async function startFakeOpenAI(script: Script = {}): Promise<FakeServer> 
     const parts: Buffer[] = [];
     for await (const c of req) parts.push(c as Buffer);
     const raw = Buffer.concat(parts).toString('utf8');
-    let body: unknown = undefined;
+    let body: unknown;
     try {
       body = raw ? JSON.parse(raw) : undefined;
     } catch {

@@ -168,18 +168,14 @@ describe('Reader', () => {
     expect(rows(f)[1]).toBe('这是一个很长的中文句');
   });
 
-  it('stays fast on a 320,000-character context', async () => {
+  // How fast is measured by `npm run bench`; here, that a 320,000-character context opens and scrolls.
+  it('opens and scrolls a 320,000-character context', async () => {
     const text = Array.from({ length: 6000 }, (_, i) => `${i % 100 === 0 ? '## Part ' : ''}Sentence number ${i} of the generated context with some words.`).join('\n');
     expect(text.length).toBeGreaterThan(320_000);
-    const t0 = performance.now();
     const { lastFrame, stdin } = render(<Harness text={text} width={80} height={30} />);
     await waitForFrame(lastFrame, (x) => x.includes('lines'));
-    const first = performance.now() - t0;
-    const t1 = performance.now();
     for (let i = 0; i < 20; i++) stdin.write('j');
-    await waitForFrame(lastFrame, (x) => x.includes('lines 21-'));
-    const per = (performance.now() - t1) / 20;
-    expect(first).toBeLessThan(1000);
-    expect(per).toBeLessThan(50);
+    const f = await waitForFrame(lastFrame, (x) => x.includes('lines 21-'));
+    expect(f).toContain('lines 21-');
   });
 });

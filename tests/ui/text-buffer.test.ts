@@ -178,7 +178,10 @@ describe('TextBuffer under random edits', () => {
         else if (op === 3) b.backspace();
         else if (op === 4) b.deleteForward();
         else if (op === 5) b.move(moves[rnd(moves.length)], rnd(2) ? 7 : undefined);
-        else if (op === 6) (rnd(2) ? b.deleteWordLeft() : b.killLineEnd());
+        else if (op === 6) {
+          if (rnd(2)) b.deleteWordLeft();
+          else b.killLineEnd();
+        }
         else b.undo();
         const { row, col } = b.cursor;
         expect(row).toBeLessThan(b.lines.length);

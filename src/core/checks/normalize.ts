@@ -23,6 +23,7 @@ const QUOTES: Record<string, string> = {
 // Hyphen, non-breaking hyphen, figure dash, en dash, minus sign, small/full-width hyphen-minus.
 const DASHES = /[\u2010\u2011\u2012\u2013\u2212\uFE63\uFF0D]/g;
 // Zero-width characters and the soft hyphen never matter when comparing text.
+// eslint-disable-next-line no-misleading-character-class -- each invisible character is removed on its own, joiners included
 const INVISIBLE = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/g;
 
 export function normalize(text: string, options: NormalizeOptions = {}): string {

@@ -48,7 +48,7 @@ function titleFor(chain: Chain, short: string): string {
   const lines = head.split(/\r?\n/).map((l) => l.trim());
   const heading = lines.find((l) => /^#{1,3}\s+\S/.test(l));
   let base = heading ? heading.replace(/^#+\s+/, '').replace(/[*_`]+/g, '').trim() : '';
-  // eslint-disable-next-line no-control-regex
+   
   base = base.replace(/[\u0000-\u001f\u007f]/g, ' ');
   if (base.length > 70) base = base.slice(0, 69).trimEnd() + '…';
   const sub = chain.rows[0]!.subCategory;

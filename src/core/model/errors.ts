@@ -36,8 +36,8 @@ export function isConfigError(err: unknown): boolean {
 export function redact(text: string, apiKey?: string): string {
   let out = text;
   if (apiKey && apiKey.length >= 4) out = out.split(apiKey).join('[key]');
-  out = out.replace(/\bsk-[A-Za-z0-9_*\-]{4,}/g, 'sk-[redacted]');
-  out = out.replace(/(Bearer\s+)[A-Za-z0-9._~+/=\-]{8,}/gi, '$1[redacted]');
+  out = out.replace(/\bsk-[A-Za-z0-9_*-]{4,}/g, 'sk-[redacted]');
+  out = out.replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi, '$1[redacted]');
   return out;
 }
 
@@ -109,10 +109,14 @@ function serverMessage(e: ApiErrorLike): string {
  * Maps an SDK or network error to a ModelError. `sdk` is the loaded openai module (its error
  * classes); `retryAfter` reads the headers of a 429/503.
  */
+/** The SDK's error classes, as `instanceof` needs them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- an error class's constructor arguments are the SDK's own business
+type ErrorClass = abstract new (...args: any[]) => unknown;
+
 export function classifyError(
   err: unknown,
   ctx: ClassifyContext,
-  sdk: { APIError: Function; APIConnectionError: Function; APIConnectionTimeoutError: Function; APIUserAbortError: Function },
+  sdk: { APIError: ErrorClass; APIConnectionError: ErrorClass; APIConnectionTimeoutError: ErrorClass; APIUserAbortError: ErrorClass },
   retryAfter: (h: ApiErrorLike['headers']) => number | undefined,
 ): ModelError {
   if (err instanceof ModelError) return err;

@@ -212,7 +212,8 @@ export class RunStore {
     const db = new Low<RunRecord>(this.file(run.id), run);
     try {
       await db.write();
-    } catch (err) {
+    } catch (first) {
+      let err = first;
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
         // The folder was removed while we ran: make it again and retry once.
         this.dirReady = false;

@@ -161,7 +161,7 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
 export async function resolveScenario(arg: string, dirs: readonly string[], opts: { cwd?: string } = {}): Promise<Scenario> {
   const cwd = opts.cwd ?? process.cwd();
   const asPath = resolve(cwd, arg);
-  let isFile = false;
+  let isFile: boolean;
   try {
     isFile = (await stat(asPath)).isFile();
   } catch {

@@ -7,6 +7,7 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
  * Characters that make a line need grapheme segmentation: combining marks, joiners, variation
  * selectors, surrogate pairs (emoji, rare CJK), regional indicators, Hangul jamo.
  */
+// eslint-disable-next-line no-misleading-character-class -- the class lists joiners and combining marks on purpose: any one of them makes a line complex
 const COMPLEX = /[\p{M}\u200c\u200d\ufe00-\ufe0f\u1160-\u11ff\u{10000}-\u{10ffff}\ud800-\udfff]/u;
 
 const bmpWidth = new Uint8Array(0x10000).fill(255);

@@ -71,7 +71,7 @@ export function HomeScreen(): React.JSX.Element {
   const { columns } = app.size;
   const height = app.bodyRows;
   const player = app.player ?? '';
-  const runs = app.runs ?? [];
+  const runs = useMemo(() => app.runs ?? [], [app.runs]);
   const present = useMemo(() => CATEGORIES.filter((c) => app.deps.scenarios.some((s) => s.category === c)), [app.deps.scenarios]);
   const filters: CategoryFilter[] = ['all', ...present];
   const [filterIndex, setFilterIndex] = useState(0);

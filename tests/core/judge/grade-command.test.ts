@@ -119,7 +119,7 @@ describe('clplay grade', () => {
     expect(code).toBe(0);
     expect(a.out()).toMatch(/Grading 2 item\(s\) as tester/);
     expect(a.out()).toMatch(/please answer p, f, s or q/);
-    expect(a.out()).toMatch(/Answer:\n    ANSWER-t1 because of the rule/);
+    expect(a.out()).toMatch(/Answer:\n {4}ANSWER-t1 because of the rule/);
     expect(a.out()).toMatch(/2 item\(s\) decided, 0 left for later/);
     const run = await store.load(runId);
     expect(run.tasks[0]!.verdicts[1]).toMatchObject({ status: 'pass', by: 'person:tester' });

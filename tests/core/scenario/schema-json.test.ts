@@ -13,6 +13,7 @@ describe('scenarios/scenario.schema.json', () => {
   });
 
   it('describes the fields editors complete, strictly, with every check type', () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON Schema document is walked by path here
     const s = scenarioJsonSchema() as any;
     expect(s.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(s.additionalProperties).toBe(false);

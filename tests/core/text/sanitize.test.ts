@@ -4,7 +4,7 @@ import { expandTabs, needsSanitize, sanitize, sanitizeInline } from '../../../sr
 const ESC = '\x1b';
 
 function hasControl(s: string): boolean {
-  // eslint-disable-next-line no-control-regex
+   
   return /[\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(s);
 }
 

@@ -54,12 +54,11 @@ describe('searchText', () => {
     expect(matchesInRows(r, 10, 31).map((m) => m.row)).toEqual([10, 20, 30]);
   });
 
-  it('searches 320,000 characters fast', () => {
+  // Its speed is measured by `npm run bench`; here, that every match of a large context is found.
+  it('finds every match in 320,000 characters', () => {
     const text = 'The procedure says the reviewer must sign.\n'.repeat(7500);
     const doc = wrapText(text, 80);
-    const t0 = performance.now();
     const r = searchText(doc, 'REVIEWER');
     expect(r.count).toBe(7500);
-    expect(performance.now() - t0).toBeLessThan(200);
   });
 });

@@ -160,7 +160,7 @@ function widthOf(s: string): number {
 export function normalizeInsert(text: string, tabWidth = 4): string {
   let s = text.indexOf('\r') === -1 ? text : text.replace(/\r\n?/g, '\n');
   if (s.indexOf('\t') !== -1) s = s.replace(/\t/g, ' '.repeat(tabWidth));
-  // eslint-disable-next-line no-control-regex
+   
   return s.replace(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/g, '');
 }
 
@@ -434,7 +434,7 @@ export class TextBuffer {
   // ------------------------------------------------------------ moving
 
   private wordLeftPos(): Cursor {
-    let row = this._row;
+    const row = this._row;
     let col = this._col;
     if (col === 0) return row > 0 ? { row: row - 1, col: this._lines[row - 1].length } : { row, col };
     const line = this._lines[row];

@@ -1,7 +1,7 @@
 // The results screen: tabs of tables and charts; on Tasks, Enter opens every answer to a task
 // side by side with its verdict. Renders only the visible slice of its lines.
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
-import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { truncateToWidth } from '../../../core/text/width.js';
 import { commandFor, helpLines, hintLine } from '../../keys/bindings.js';
 import { theme } from '../../theme.js';
@@ -41,16 +41,26 @@ export function ResultsScreen(props: ResultsScreenProps) {
   // frame is as tall as the terminal.
   const bodyRows = Math.max(3, rows - 4);
   const width = Math.max(20, columns - 1);
-  const linesOf = (s: Pick<ResultsState, 'open' | 'selected' | 'tab' | 'help'>) =>
-    s.help ? keyLines() : s.open && props.tasks[s.selected] ? answerLines(props.tasks[s.selected]!, props, width) : tabLines(TABS[s.tab]!, props);
+  const linesOf = useCallback(
+    (s: Pick<ResultsState, 'open' | 'selected' | 'tab' | 'help'>) =>
+      s.help ? keyLines() : s.open && props.tasks[s.selected] ? answerLines(props.tasks[s.selected]!, props, width) : tabLines(TABS[s.tab]!, props),
+    [props, width],
+  );
   // The reducer asks for line counts of the state it is in, so keys never act on a stale frame.
   const linesRef = useRef(linesOf);
   linesRef.current = linesOf;
   const [state, dispatch] = useReducer(resultsReducer, initialResultsState);
-  const lines = useMemo(() => linesOf(state), [state.open, state.selected, state.tab, state.help, props, width]);
+  // Only what decides the lines: scrolling must not rebuild them.
+  const { open, selected, tab, help } = state;
+  const lines = useMemo(() => linesOf({ open, selected, tab, help }), [linesOf, open, selected, tab, help]);
 
+  // Quit once, with whichever exit the latest props give.
+  const onExit = useRef(props.onExit ?? exit);
   useEffect(() => {
-    if (state.quit) (props.onExit ?? exit)();
+    onExit.current = props.onExit ?? exit;
+  });
+  useEffect(() => {
+    if (state.quit) onExit.current();
   }, [state.quit]);
 
   useInput((input, key) => {
