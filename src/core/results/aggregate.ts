@@ -3,7 +3,7 @@
 // so a solve rate is solved / decided tasks (decided = solved + failed).
 import type { TaskStatus, VerdictStatus } from '../grading/verdict.js';
 import type { TaskAttempt } from './attempts.js';
-import { mean, median, stdev } from '../stats.js';
+import { groupBy, mean, median, stdev } from '../stats.js';
 
 export interface GroupResult {
   group: string;
@@ -54,8 +54,7 @@ function summarize(group: string, rows: readonly TaskAttempt[]): GroupResult {
     passW += r.passWeight;
     decidedW += r.decidedWeight;
   }
-  const byRun = new Map<string, TaskAttempt[]>();
-  for (const r of rows) byRun.set(r.runId, [...(byRun.get(r.runId) ?? []), r]);
+  const byRun = groupBy(rows, (r) => r.runId);
   const runRates: number[] = [];
   for (const rs of byRun.values()) {
     const s = rs.filter((r) => r.status === 'solved').length;
@@ -89,18 +88,13 @@ function groupOrder(a: GroupResult, b: GroupResult): number {
 }
 
 export function scopeResult(scope: string, rows: readonly TaskAttempt[]): ScopeResult {
-  const byGroup = new Map<string, TaskAttempt[]>();
-  for (const r of rows) byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), r]);
-  const groups = [...byGroup].map(([g, rs]) => summarize(g, rs)).sort(groupOrder);
+  const groups = [...groupBy(rows, (r) => r.group)].map(([g, rs]) => summarize(g, rs)).sort(groupOrder);
   return { scope, groups };
 }
 
 export function aggregate(rows: readonly TaskAttempt[]): ResultsReport {
-  const by = (key: (r: TaskAttempt) => string) => {
-    const m = new Map<string, TaskAttempt[]>();
-    for (const r of rows) m.set(key(r), [...(m.get(key(r)) ?? []), r]);
-    return [...m].sort(([a], [b]) => a.localeCompare(b)).map(([k, rs]) => scopeResult(k, rs));
-  };
+  const by = (key: (r: TaskAttempt) => string) =>
+    [...groupBy(rows, key)].sort(([a], [b]) => a.localeCompare(b)).map(([k, rs]) => scopeResult(k, rs));
   return {
     overall: scopeResult('overall', rows),
     categories: by((r) => r.category),
