@@ -29,6 +29,8 @@ const MODULES = [
   './throughput.ts', // headless run of 1,899 tasks, 100 ms loopback latency, concurrency 32
   './startup.mjs', // launch to the home / play screen's first frame in a pseudo-terminal
   './play-screen.mjs', // the whole play screen on a 320k context: first frame, scroll step, typing
+  './results-scale.ts', // results over 2,000 and 10,000 saved runs
+  './ratios.mjs', // first frames and key-to-screen in a real terminal, as ratios to Ink floors
 ];
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -71,11 +73,15 @@ function runChild(command, argv, opts = {}) {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       if (poll) clearInterval(poll);
       let peakKb = polledKb || null;
+      let cpuMs = null;
       if (timeFile) {
         try {
           const report = readFileSync(timeFile, 'utf8');
           const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(report);
           if (m) peakKb = Number(m[1]);
+          const user = /User time \(seconds\): ([\d.]+)/.exec(report);
+          const sys = /System time \(seconds\): ([\d.]+)/.exec(report);
+          if (user && sys) cpuMs = (Number(user[1]) + Number(sys[1])) * 1000;
           const exit = /Exit status: (\d+)/.exec(report);
           if (exit) code = Number(exit[1]);
         } catch {
@@ -83,13 +89,18 @@ function runChild(command, argv, opts = {}) {
         }
         rm(timeFile, { force: true }).catch(() => {});
       }
-      resolvePromise({ code, stdout, stderr, ms, peakRssMb: peakKb === null ? null : peakKb / 1024 });
+      resolvePromise({ code, stdout, stderr, ms, cpuMs, peakRssMb: peakKb === null ? null : peakKb / 1024 });
     });
   });
 }
 
 let esbuild;
 async function loadTs(path, tmp) {
+  return import(pathToFileURL(await bundle(path, tmp)).href);
+}
+
+/** Bundles a TypeScript/TSX file like scripts/build.mjs does and returns the runnable file. */
+async function bundle(path, tmp) {
   esbuild ??= await import('esbuild');
   const abs = resolve(root, path);
   const outdir = join(tmp, `.bench-${Math.random().toString(36).slice(2)}`);
@@ -109,7 +120,7 @@ async function loadTs(path, tmp) {
     banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
     logLevel: 'warning',
   });
-  return import(pathToFileURL(join(outdir, 'main.js')).href);
+  return join(outdir, 'main.js');
 }
 
 const figures = [];
@@ -153,6 +164,16 @@ async function main() {
       cli,
       tmp,
       log: (text) => console.log(`   ${text}`),
+      ratio(label, value, floor, floorLabel, opts) {
+        const r = value / floor;
+        let ok = null;
+        if (opts?.max !== undefined) ok = r <= opts.max;
+        if (opts?.min !== undefined) ok = r >= opts.min;
+        const target = targetText(opts);
+        figures.push({ module: bench.name, label, value: r, unit: 'x', floor: floorLabel, target, ok });
+        const mark = ok === null ? '' : ok ? '  ok' : '  MISSED';
+        console.log(`   ${label}: ${fmt(r)}x ${floorLabel}${opts ? `  (target ${target})` : ''}${mark}`);
+      },
       figure(label, value, unit, opts) {
         let ok = null;
         if (opts?.max !== undefined) ok = value <= opts.max;
@@ -162,7 +183,9 @@ async function main() {
         console.log(`   ${label}: ${fmt(value)} ${unit}${opts ? `  (target ${targetText(opts)})` : ''}${mark}`);
       },
       runCli: (cliArgs, opts) => runChild(process.execPath, [cli, ...cliArgs], opts),
+      runNode: (nodeArgs, opts) => runChild(process.execPath, nodeArgs, opts),
       loadTs: (p) => loadTs(p, tmp),
+      bundle: (p) => bundle(p, tmp),
     };
     const t0 = Date.now();
     try {
@@ -177,8 +200,8 @@ async function main() {
   }
 
   if (figures.length) {
-    const rows = figures.map((f) => [f.module, f.label, `${fmt(f.value)} ${f.unit}`, f.target, f.ok === null ? '' : f.ok ? 'ok' : 'MISSED']);
-    const head = ['module', 'figure', 'value', 'target', ''];
+    const rows = figures.map((f) => [f.module, f.label, `${fmt(f.value)} ${f.unit}`, f.floor ? `of ${f.floor}` : '', f.target, f.ok === null ? '' : f.ok ? 'ok' : 'MISSED']);
+    const head = ['module', 'figure', 'value', 'floor', 'target', ''];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
     console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);

@@ -4,55 +4,16 @@
 // The first frame counts when its text has arrived at the terminal (the scenario list on the
 // home screen, "Task 1 of" on the play screen), not when the process starts drawing.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { median, timeToText as timeInPty } from './pty.mjs';
 
-const require = createRequire(import.meta.url);
 const RUNS = 7;
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-const strip = (s) => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
-
-/** ms from spawn until the output holds `marker` (ANSI stripped); the process is then killed. */
-function timeToText(pty, argv, marker, env, cwd) {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const p = pty.spawn(argv[0], argv.slice(1), { name: 'xterm-256color', cols: 100, rows: 30, cwd, env });
-    let out = '';
-    let done = false;
-    const timer = setTimeout(() => finish(new Error(`no "${marker}" within 10 s: ${JSON.stringify(strip(out).slice(-300))}`)), 10_000);
-    function finish(err, ms) {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      try {
-        p.kill('SIGKILL');
-      } catch {
-        // gone
-      }
-      if (err) reject(err);
-      else resolve(ms);
-    }
-    p.onData((d) => {
-      out += d;
-      if (strip(out).includes(marker)) finish(null, performance.now() - started);
-    });
-    p.onExit(() => {
-      if (!done && strip(out).includes(marker)) finish(null, performance.now() - started);
-      else if (!done) setTimeout(() => finish(new Error(`exited before "${marker}": ${JSON.stringify(strip(out).slice(-300))}`)), 20);
-    });
-  });
-}
+const timeToText = (_pty, argv, marker, env, cwd) => timeInPty(argv, marker, { env, cwd, cols: 100, rows: 30, timeoutMs: 10_000 });
 
 export default {
   name: 'startup',
   async run(ctx) {
-    const pty = require('@lydell/node-pty');
+    const pty = null; // the pseudo-terminal lives in bench/pty.mjs
     const config = join(ctx.tmp, 'config');
     const saves = join(ctx.tmp, 'saves');
     mkdirSync(config, { recursive: true });

@@ -1,20 +1,21 @@
 // Headless throughput: `clplay run` over 1,899 tasks (500 generated scenarios, CL-bench's chain
-// shape: 1-12 tasks, 3.8 on average) against a loopback OpenAI-compatible server that answers
-// every request after a fixed 100 ms, at --concurrency 32. Ideal time = tasks x latency /
-// concurrency; achieved / ideal throughput must be >= 0.9. Measured over the batch (the server's
-// first request to its last reply) and, for reference, over the whole command (node start-up,
-// loading 500 scenario files and saving every run included).
+// shape: 1-12 tasks, 3.8 on average; contexts of ~42,000 characters, CL-bench's mean) against a
+// loopback OpenAI-compatible server that answers every request after a fixed 100 ms, at
+// --concurrency 32. The floor is a plain-fetch client (bench/floor-apps/fetch-client.mjs) sending
+// the very bodies clplay sent, measured in the same run, alternately (clplay, floor, clplay, ...):
+// the figures are ratios of whole-process wall time, CPU time and peak memory.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BenchModule } from './types.js';
+import type { BenchModule, CliResult } from './types.js';
 
 const TASKS = 1899;
 const CONTEXTS = 500;
 const LATENCY_MS = 100;
 const CONCURRENCY = 32;
-
+const CONTEXT_CHARS = 42_000;
+const PAIRS = 3;
 /** Chain lengths summing to TASKS over CONTEXTS, between 1 and 12, deterministic. */
 function chainLengths(): number[] {
   const lens = Array.from({ length: CONTEXTS }, (_, i) => 1 + ((i * 7) % 5)); // 1..5
@@ -50,7 +51,8 @@ function writeScenarios(dir: string): string[] {
       language: 'en',
       estimatedMinutes: 5,
       system: 'Answer from the rulebook only.',
-      context: `# Rulebook ${i}\n\n` + para.repeat(40),
+      // 30,000 to 54,000 characters, 42,000 on average, as CL-bench's prompts.
+      context: `# Rulebook ${i}\n\n` + para.repeat(Math.round(((CONTEXT_CHARS * (0.7 + ((i * 13) % 25) / 40)) / para.length))),
       tasks: Array.from({ length: n }, (_, k) => ({
         id: `t${k + 1}`,
         prompt: `Task ${k + 1} of ${id}: how far does a lantern move? Say ANSWER-t${k + 1}.`,
@@ -62,60 +64,87 @@ function writeScenarios(dir: string): string[] {
   return ids;
 }
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
 const bench: BenchModule = {
   name: 'throughput',
   async run(ctx) {
     const scenDir = join(ctx.tmp, 'scenarios');
-    const saves = join(ctx.tmp, 'saves');
     const ids = writeScenarios(scenDir);
+    const bodies: string[] = [];
+    let recording = true;
     let requests = 0;
     let first = 0;
     let last = 0;
-    let inFlight = 0;
-    let maxInFlight = 0;
     const server = createServer((req, res) => {
-      let body = '';
-      req.setEncoding('utf8');
-      req.on('data', (d) => (body += d));
+      const parts: Buffer[] = [];
+      req.on('data', (d: Buffer) => parts.push(d));
       req.on('end', () => {
+        const body = Buffer.concat(parts).toString('utf8');
         requests++;
         if (!first) first = performance.now();
-        inFlight++;
-        maxInFlight = Math.max(maxInFlight, inFlight);
-        const msgs = JSON.parse(body).messages as { content: string }[];
+        if (recording) bodies.push(body);
+        const parsed = JSON.parse(body) as { stream?: boolean; messages: { content: string }[] };
+        const msgs = parsed.messages;
         const m = /say (ANSWER-t\d+)/i.exec(msgs[msgs.length - 1]!.content);
         const text = `${m ? m[1] : 'ANSWER'}: two squares; the river blocks diagonal moves.`;
         setTimeout(() => {
-          res.writeHead(200, { 'content-type': 'text/event-stream' });
-          const chunk = (delta: object, finish: string | null) => `data: ${JSON.stringify({ id: 'x', object: 'chat.completion.chunk', created: 0, model: 'bench', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
-          res.write(chunk({ role: 'assistant', content: text }, null));
-          res.write(chunk({}, 'stop'));
-          res.write(`data: ${JSON.stringify({ id: 'x', object: 'chat.completion.chunk', created: 0, model: 'bench', choices: [], usage: { prompt_tokens: 1000, completion_tokens: 12 } })}\n\n`);
-          res.end('data: [DONE]\n\n');
-          inFlight--;
+          if (parsed.stream) {
+            res.writeHead(200, { 'content-type': 'text/event-stream' });
+            const chunk = (delta: object, finish: string | null) => `data: ${JSON.stringify({ id: 'x', object: 'chat.completion.chunk', created: 0, model: 'bench', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+            res.write(chunk({ role: 'assistant', content: text }, null));
+            res.write(chunk({}, 'stop'));
+            res.write(`data: ${JSON.stringify({ id: 'x', object: 'chat.completion.chunk', created: 0, model: 'bench', choices: [], usage: { prompt_tokens: 1000, completion_tokens: 12 } })}\n\n`);
+            res.end('data: [DONE]\n\n');
+          } else {
+            res.writeHead(200, { 'content-type': 'application/json' });
+            res.end(JSON.stringify({ id: 'x', object: 'chat.completion', created: 0, model: 'bench', choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }], usage: { prompt_tokens: 1000, completion_tokens: 12 } }));
+          }
           last = performance.now();
         }, LATENCY_MS);
       });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+    const fetchClient = join(ctx.root, 'bench', 'floor-apps', 'fetch-client.mjs');
+    const bodiesFile = join(ctx.tmp, 'bodies.jsonl');
+    const clplayRuns: CliResult[] = [];
+    const floorRuns: CliResult[] = [];
+    let batchMs = 0;
     try {
-      const r = await ctx.runCli(
-        ['run', ...ids, '--model', 'bench-model', '--base-url', url, '--concurrency', String(CONCURRENCY), '--scenarios', scenDir, '--saves', saves, '--json'],
-        { env: { OPENAI_API_KEY: '', OPENAI_BASE_URL: '', CI: '1' } },
-      );
-      if (r.code !== 0) throw new Error(`clplay run exited ${r.code}: ${r.stderr.slice(-500)}`);
-      const summary = JSON.parse(r.stdout) as { tasks: number; solved: number; errors: number; unplayed: number };
-      if (summary.tasks !== TASKS || summary.errors !== 0 || summary.unplayed !== 0) throw new Error(`unexpected summary: ${JSON.stringify(summary)}`);
-      const runFiles = readdirSync(saves).filter((f) => f.endsWith('.json')).length;
+      for (let pair = 0; pair < PAIRS; pair++) {
+        const saves = join(ctx.tmp, `saves-${pair}`);
+        first = 0;
+        const r = await ctx.runCli(
+          ['run', ...ids, '--model', 'bench-model', '--base-url', url, '--concurrency', String(CONCURRENCY), '--scenarios', scenDir, '--saves', saves, '--json'],
+          { env: { OPENAI_API_KEY: '', OPENAI_BASE_URL: '', CI: '1', CLPLAY_CACHE_DIR: join(ctx.tmp, 'cache') } },
+        );
+        if (r.code !== 0) throw new Error(`clplay run exited ${r.code}: ${r.stderr.slice(-500)}`);
+        const summary = JSON.parse(r.stdout) as { tasks: number; errors: number; unplayed: number };
+        if (summary.tasks !== TASKS || summary.errors !== 0 || summary.unplayed !== 0) throw new Error(`unexpected summary: ${JSON.stringify(summary)}`);
+        if (pair === 0) {
+          batchMs = last - first;
+          ctx.log(`${TASKS} tasks in ${CONTEXTS} scenarios (${readdirSync(saves).filter((f) => f.endsWith('.json')).length} runs saved), ${requests} requests, mean body ${Math.round(bodies.reduce((n, b) => n + b.length, 0) / bodies.length).toLocaleString('en-US')} bytes`);
+          recording = false;
+          writeFileSync(bodiesFile, bodies.join('\n') + '\n');
+        }
+        clplayRuns.push(r);
+        rmSync(saves, { recursive: true, force: true });
+        const out = join(ctx.tmp, `floor-${pair}.jsonl`);
+        const f = await ctx.runNode([fetchClient, bodiesFile, url, String(CONCURRENCY), out]);
+        if (f.code !== 0) throw new Error(`the plain-fetch client exited ${f.code}: ${f.stderr.slice(-500)}`);
+        floorRuns.push(f);
+        rmSync(out, { force: true });
+      }
       const ideal = (TASKS * LATENCY_MS) / CONCURRENCY;
-      const batchMs = last - first;
-      ctx.log(`${TASKS} tasks in ${CONTEXTS} scenarios (${runFiles} runs saved), ${requests} requests, at most ${maxInFlight} in flight, ${LATENCY_MS} ms latency, concurrency ${CONCURRENCY}`);
-      ctx.log(`ideal ${(ideal / 1000).toFixed(2)} s; batch ${(batchMs / 1000).toFixed(2)} s; whole command ${(r.ms / 1000).toFixed(2)} s (peak RSS ${r.peakRssMb?.toFixed(0) ?? '?'} MB)`);
-      ctx.figure('throughput, batch (achieved / ideal)', ideal / batchMs, 'x', { min: 0.9 });
-      ctx.figure('throughput, whole command (achieved / ideal)', ideal / r.ms, 'x');
-      ctx.figure('tasks per second, batch', (TASKS * 1000) / batchMs, 'tasks/s');
-      if (r.peakRssMb !== null) ctx.figure('peak RSS of clplay run', r.peakRssMb, 'MB');
+      const ratios = (pick: (r: CliResult) => number | null) => median(clplayRuns.map((c, i) => (pick(c) ?? NaN) / (pick(floorRuns[i]!) ?? NaN)));
+      ctx.log(`clplay run: ${clplayRuns.map((r) => (r.ms / 1000).toFixed(2)).join(', ')} s; plain fetch: ${floorRuns.map((r) => (r.ms / 1000).toFixed(2)).join(', ')} s; ideal ${(ideal / 1000).toFixed(2)} s`);
+      ctx.ratio('whole command wall time', ratios((r) => r.ms), 1, 'the plain-fetch client (median of pair ratios)', { max: 1.0 });
+      ctx.ratio('CPU time per task', ratios((r) => r.cpuMs), 1, 'the plain-fetch client');
+      ctx.ratio('peak memory', ratios((r) => r.peakRssMb), 1, 'the plain-fetch client');
+      ctx.figure('batch throughput (achieved / ideal), first run', ideal / batchMs, 'x', { min: 0.9 });
+      const cpu = median(clplayRuns.map((r) => r.cpuMs ?? NaN));
+      ctx.log(`clplay CPU per task ${(cpu / TASKS).toFixed(2)} ms, plain fetch ${(median(floorRuns.map((r) => r.cpuMs ?? NaN)) / TASKS).toFixed(2)} ms`);
     } finally {
       await new Promise<void>((r) => server.close(() => r()));
     }
