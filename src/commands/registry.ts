@@ -19,6 +19,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   import: { summary: 'Import a CL-bench JSONL file as scenarios', load: () => import('./import.js') },
   'import-results': { summary: 'Import CL-bench graded output as model runs', load: () => import('./import-results.js') },
   export: { summary: 'Export task attempts as csv, jsonl or CL-bench infer output', load: () => import('./export.js') },
+  study: { summary: 'Run a human baseline study: join, pack, submit, status, report, export', load: () => import('./study.js') },
   saves: { summary: 'Manage saved runs (merge saves from other machines)', load: () => import('./saves.js') },
   config: { summary: 'Show or change settings (player name, endpoints, keys)', load: () => import('./config.js') },
 };

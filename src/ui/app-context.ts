@@ -4,7 +4,7 @@ import { createContext, useContext } from 'react';
 import type { VersusMatch } from '../core/model/versus.js';
 import type { PlayController } from '../core/play/controller.js';
 import type { Grader } from '../core/play/session.js';
-import type { RevealMode, RunRecord } from '../core/runs/types.js';
+import type { RevealMode, RunRecord, StudyTag } from '../core/runs/types.js';
 import type { Scenario } from '../core/scenario/schema.js';
 import type { KeyContext } from './keys/bindings.js';
 import type { TerminalSize } from './hooks/use-terminal-size.js';
@@ -41,6 +41,14 @@ export interface AppDeps {
   onMatch?: (match: VersusMatch | null) => void;
   /** Versus mode (`clplay play SCENARIO --vs MODEL`): a model plays the same tasks beside the person. */
   versus?: VersusDeps;
+  /** A baseline study (`clplay study join`): new runs carry the tag; leaving a finished run ends the app. */
+  study?: StudyPlay;
+}
+
+export interface StudyPlay {
+  tag: StudyTag;
+  /** The scenario's time limit: a countdown, and at zero the draft is submitted as it stands. */
+  timeLimitMs?: number;
 }
 
 export interface VersusDeps {

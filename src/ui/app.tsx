@@ -8,6 +8,8 @@ import type { VersusMatch } from '../core/model/versus.js';
 import { PlayController } from '../core/play/controller.js';
 import { continuableRuns } from '../core/play/resume.js';
 import { newHumanRun } from '../core/play/session.js';
+import { formatClock } from '../core/play/baseline.js';
+import { useStudyClock } from './hooks/use-study-clock.js';
 import type { RunRecord } from '../core/runs/types.js';
 import type { Scenario } from '../core/scenario/schema.js';
 import { errorMessage } from '../core/errors.js';
@@ -136,7 +138,8 @@ export function App({ deps }: AppProps): React.JSX.Element {
     const a: AppActions = {
       async startRun(scenario) {
         const name = playerRef.current ?? 'player';
-        const run = newHumanRun({ id: deps.newRunId(), scenario, player: { kind: 'human', name }, reveal: deps.reveal, at: now() });
+        const fresh = newHumanRun({ id: deps.newRunId(), scenario, player: { kind: 'human', name }, reveal: deps.reveal, at: now() });
+        const run = deps.study ? { ...fresh, study: deps.study.tag } : fresh;
         // Versus: the model's run is created first and the person's run carries its matchId.
         const m = startMatch(scenario, run);
         if (m === 'failed') {
@@ -189,6 +192,11 @@ export function App({ deps }: AppProps): React.JSX.Element {
         } else setScreen({ name: 'play' });
       },
       goHome() {
+        // A study plays one scenario per app: leaving it hands back to `clplay study join`.
+        if (deps.study) {
+          a.quit();
+          return;
+        }
         const c = ctlRef.current;
         const m = matchRef.current;
         setCtl(null);
@@ -250,6 +258,12 @@ export function App({ deps }: AppProps): React.JSX.Element {
     } else setScreen({ name: 'home' });
   }, [screen.name, runs, player, ctl, deps, actions]);
 
+  const onTimeUp = useCallback(() => {
+    setNotice('Time is up for this scenario: your draft was submitted as it stood.');
+    actions.afterSubmit(Math.max(0, (ctlRef.current?.run.tasks.length ?? 1) - 1));
+  }, [actions]);
+  const timeLeft = useStudyClock(ctl, deps.study?.timeLimitMs, onTimeUp);
+
   const runOpen = ctl !== null && !ctl.finished;
   useInput(
     (input, key) => {
@@ -303,7 +317,15 @@ export function App({ deps }: AppProps): React.JSX.Element {
         {truncateToWidth(sanitizeInline(notice), size.columns)}
       </Text>
     );
-  else footer = <KeyHints contexts={[...hints, 'global']} width={size.columns} />;
+  else if (timeLeft !== null) {
+    const clock = `Time left ${formatClock(timeLeft)} · `;
+    footer = (
+      <Box>
+        <Text color={timeLeft < 60_000 ? theme.text.warning : theme.accent}>{clock}</Text>
+        <KeyHints contexts={[...hints, 'global']} width={Math.max(1, size.columns - clock.length)} />
+      </Box>
+    );
+  } else footer = <KeyHints contexts={[...hints, 'global']} width={size.columns} />;
 
   return (
     <AppContext.Provider value={value}>

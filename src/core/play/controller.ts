@@ -10,6 +10,8 @@ import {
   isFinished,
   playReducer,
   submitAnswer,
+  expireRun,
+  runActiveMs,
   type Grader,
   type PlayAction,
   type PlayState,
@@ -122,6 +124,16 @@ export class PlayController {
   /** Grades and records the answer, saved at once. Resolves when it is on disk. */
   submit(answer: string): Promise<void> {
     return this.set(submitAnswer(this.s, this.scenario, answer, this.now(), this.o.grade), 'now');
+  }
+
+  /** A study's time limit ran out: the draft and every later task are submitted (saved at once). */
+  expire(): Promise<void> {
+    return this.set(expireRun(this.s, this.scenario, this.now(), this.o.grade), 'now');
+  }
+
+  /** Active ms of the whole run so far (a study's time limit counts this). */
+  runActive(): number {
+    return runActiveMs(this.s, this.now());
   }
 
   /**

@@ -46,7 +46,7 @@ export type PlayAction =
   | { type: 'view'; span: ViewSpan; at: number }
   | { type: 'tick'; at: number }
   | { type: 'close'; at: number }
-  | { type: 'submit'; answer: string; verdicts: Verdict[]; at: number }
+  | { type: 'submit'; answer: string; verdicts: Verdict[]; at: number; timeLimit?: boolean }
   /** A person decides (or overrides) the verdict of rubric item `item` of submitted task `task`. */
   | { type: 'judge'; task: number; item: number; status: 'pass' | 'fail'; person: string; at: number };
 
@@ -239,6 +239,7 @@ export function playReducer(s: PlayState, a: PlayAction): PlayState {
           lastActiveAt: iso(a.at),
           verdicts: a.verdicts,
           status: taskStatus(a.verdicts),
+          ...(a.timeLimit ? { timeLimit: true } : {}),
         };
       });
       const index = out.index + 1;
@@ -247,6 +248,26 @@ export function playReducer(s: PlayState, a: PlayAction): PlayState {
       return { ...out, run, index, segmentStart: null, pausedAt: null };
     }
   }
+}
+
+/**
+ * A study's time limit ran out: the current draft is submitted as it stands, and every later
+ * task with an empty answer, each marked `timeLimit` (graded as any answer would be).
+ */
+export function expireRun(s: PlayState, scenario: Scenario, at: number, grade: Grader): PlayState {
+  let out = s;
+  while (!isFinished(out)) {
+    const task = scenario.tasks[out.index];
+    if (!task) break;
+    const answer = currentTask(out)?.draft ?? '';
+    out = playReducer(out, { type: 'submit', answer, verdicts: grade(task, answer), at, timeLimit: true });
+  }
+  return out;
+}
+
+/** Active ms of the whole run so far: submitted tasks plus the clock of the current one. */
+export function runActiveMs(s: PlayState, at: number): number {
+  return s.run.tasks.reduce((n, t, i) => n + (i === s.index ? 0 : (t.activeMs ?? 0)), 0) + activeNow(s, at);
 }
 
 /** Submits `answer` for the current task, graded by `grade` (gradeByChecks in the app). */

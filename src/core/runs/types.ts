@@ -70,6 +70,21 @@ export interface TaskResult {
   usage?: { promptTokens?: number; completionTokens?: number };
   /** Model runs: wall time of the request(s), ms. */
   latencyMs?: number;
+  /** Study runs: the scenario's time limit ran out and the draft was submitted as it stood. */
+  timeLimit?: boolean;
+}
+
+/** A run played inside a baseline study (studies/*.yaml): who, where in their plan, consent. */
+export interface StudyTag {
+  id: string;
+  /** sha256 of the study file the participant played under. */
+  hash: string;
+  /** The participant code; a study run stores no name. */
+  participant: string;
+  /** 1-based place of this scenario in the participant's order. */
+  position: number;
+  /** When the participant accepted the consent text (absent when the study asks none). */
+  consentAt?: string;
 }
 
 export type RunStatus = 'in-progress' | 'finished' | 'stopped';
@@ -95,6 +110,8 @@ export interface RunRecord {
   startedAt: string;
   endedAt?: string;
   status: RunStatus;
+  /** Study runs: the study, the participant code and the place in their plan. */
+  study?: StudyTag;
   /** One entry per scenario task, in scenario order. */
   tasks: TaskResult[];
 }
