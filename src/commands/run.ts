@@ -5,7 +5,7 @@ import { UserError } from '../core/errors.js';
 import { loadLibrary, resolveScenario, scenarioDirs } from '../core/scenario/library.js';
 import type { Scenario } from '../core/scenario/schema.js';
 import { loadSettings } from '../core/settings/settings.js';
-import { RunStore, savesDir } from '../core/runs/store.js';
+import { RUN_ID, RunStore, savesDir } from '../core/runs/store.js';
 import { createChatClient } from '../core/model/client.js';
 import { describeEndpoint, resolveEndpoint, endpointSettings, type Endpoint } from '../core/model/endpoint.js';
 import { batchKey, runBatch, summarizeBatch, type BatchConfig, type BatchEvent } from '../core/model/runner.js';
@@ -74,7 +74,11 @@ const command: Command = {
     const concurrency = numberFlag(args, 'concurrency', { int: true, min: 1, max: 1024 }) ?? 4;
     const repeatFlag = numberFlag(args, 'repeat', { int: true, min: 1, max: 100 });
     const saved = await store.list();
-    if (saved.problems.length) io.stderr.write(`clplay: ${saved.problems.length} file(s) in ${dir} are not readable runs and are ignored (see \`clplay saves\`)\n`);
+    if (saved.problems.length) {
+      io.stderr.write(`clplay: ${saved.problems.length} file(s) in ${dir} are not readable runs and are ignored:\n`);
+      for (const p of saved.problems.slice(0, 5)) io.stderr.write(`  ${p}\n`);
+      if (saved.problems.length > 5) io.stderr.write(`  ... and ${saved.problems.length - 5} more\n`);
+    }
 
     let endpoint: Endpoint;
     let scenarios: Scenario[];
@@ -82,6 +86,9 @@ const command: Command = {
     let batchId: string;
     if (typeof v.resume === 'string') {
       if (args.positionals.length || v.all) throw new UserError('--resume takes the scenarios from the saved batch; leave out SCENARIO and --all', 2);
+      const known = saved.runs.some((r) => r.id === v.resume || r.batchId === v.resume);
+      // A damaged (or newer) run file is not in the list: say so, rather than "no saved run".
+      if (!known && RUN_ID.test(v.resume) && (await store.has(v.resume))) await store.load(v.resume);
       const t = resumeTarget(v.resume, saved.runs);
       const s = endpointSettings(settingsLoaded, 'model');
       endpoint = resolveEndpoint({
