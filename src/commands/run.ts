@@ -2,6 +2,7 @@
 // terminal (plain lines otherwise), a final table and --json. Ctrl+C stops cleanly; rerunning the
 // same command (or --resume) skips what is done.
 import { UserError } from '../core/errors.js';
+import { resolveLimits } from '../core/limits.js';
 import { loadLibrary, resolveScenario, scenarioDirs } from '../core/scenario/library.js';
 import type { Scenario } from '../core/scenario/schema.js';
 import { loadSettings } from '../core/settings/settings.js';
@@ -51,6 +52,7 @@ const command: Command = {
     ...judgeOptions,
     history: { type: 'string', valueName: 'own|given', description: 'Earlier turns: the model\'s own answers, or the scenario\'s given ones (default: given for imported CL-bench, own otherwise)' },
     'no-context': { type: 'boolean', description: 'Control run: leave the context out' },
+    'max-reply-mb': { type: 'string', valueName: 'MB', description: 'Largest reply kept, MB of text; a longer one is cut there and marked truncated (default 2; setting limits.replyMB)' },
     resume: { type: 'string', valueName: 'BATCH_OR_RUN', description: 'Continue a batch (its id, or one of its runs\' ids); rerunning the same command does this too' },
     fresh: { type: 'boolean', description: 'Start a new batch even if the same command ran before' },
     ...jsonOption,
@@ -118,9 +120,11 @@ const command: Command = {
     const judgeEp = judgeEndpoint(args, io.env, settingsLoaded, endpoint);
     if (judgeEp) config.judgeName = judgeEp.model;
 
-    const client = await createChatClient(endpoint);
+    const replyMB = numberFlag(args, 'max-reply-mb', { positive: true });
+    const limits = resolveLimits({ ...settingsLoaded.limits, ...(replyMB !== undefined ? { replyMB } : {}) });
+    const client = await createChatClient(endpoint, { maxReplyChars: limits.replyChars });
     const judge = judgeEp
-      ? createJudge(await createChatClient(judgeEp), { cache: await fileCache(dir), withTask: !!v['judge-with-task'] })
+      ? createJudge(await createChatClient(judgeEp, { maxReplyChars: limits.replyChars }), { cache: await fileCache(dir), withTask: !!v['judge-with-task'] })
       : undefined;
 
     // Progress: to stdout, or to stderr when stdout carries --json.

@@ -178,6 +178,8 @@ export async function playTask(scenario: Scenario, run: RunRecord, i: number, op
     status: 'pending',
   };
   if (completion.cutOff) result.cutOff = true;
+  // Answered, but truncated at the reply size limit: graded as it stands, and marked.
+  if (completion.truncated) result.truncated = true;
   if (completion.usage) result.usage = completion.usage;
   // The answer is saved before the judge is asked, so a stop or a crash while judging loses nothing.
   const checked = await gradeAnswer(task, completion.text);

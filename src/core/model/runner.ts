@@ -283,7 +283,7 @@ export async function runBatch(scenarios: readonly Scenario[], config: BatchConf
         if (outcome.result.status === 'solved') stats.solved++;
         const r = outcome.result;
         const tries = (r.tries ?? 1) > 1 ? `, ${r.tries} tries` : '';
-        emit({ type: 'task', stats: { ...stats }, run, taskIndex: i, line: `${label(run, i, scenario)}: ${r.status}${tries}${r.cutOff ? ', cut off' : ''}` });
+        emit({ type: 'task', stats: { ...stats }, run, taskIndex: i, line: `${label(run, i, scenario)}: ${r.status}${tries}${r.cutOff ? ', cut off' : ''}${r.truncated ? ', reply truncated at the size limit' : ''}` });
       } else {
         stats.failedToAnswer++;
         const r = outcome.result;

@@ -5,10 +5,10 @@
 // Every entry is checked like a saved run (the zod schema of the whole record) and merged on its
 // own: one bad entry is refused with a line saying why, and the merge goes on.
 import { createHash } from 'node:crypto';
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { errorMessage } from '../errors.js';
-import { formatBytes } from '../limits.js';
+import { readLimited } from '../read-limited.js';
 import { checkRun } from '../runs/store.js';
 import type { RunRecord } from '../runs/types.js';
 import { archiveEntries, DEFAULT_ARCHIVE_LIMITS, isArchive, type ArchiveLimits } from './archive.js';
@@ -79,7 +79,7 @@ async function* candidates(path: string, limits: ArchiveLimits, refused: string[
       if (!e.isFile()) continue;
       const full = join(e.parentPath, e.name);
       if (isArchive(full)) yield* candidates(full, limits, refused);
-      else if (e.name.endsWith('.json')) yield { from: full, read: () => readLimited(full, limits.entryBytes) };
+      else if (e.name.endsWith('.json')) yield { from: full, read: () => readLimited(full, limits.entryBytes, 'the limit for one run file; see limits.archiveEntryMB') };
     }
     return;
   }
@@ -93,32 +93,12 @@ async function* candidates(path: string, limits: ArchiveLimits, refused: string[
     }
     return;
   }
-  yield { from: path, read: () => readLimited(path, limits.entryBytes) };
+  yield { from: path, read: () => readLimited(path, limits.entryBytes, 'the limit for one run file; see limits.archiveEntryMB') };
 }
 
 interface Candidate {
   from: string;
   read: () => Promise<Buffer>;
-}
-
-/** A plain file, refused beyond `max` bytes (counted on what is read, not on stat). */
-async function readLimited(path: string, max: number): Promise<Buffer> {
-  const fh = await open(path, 'r');
-  try {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const buf = Buffer.alloc(64 * 1024);
-      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
-      if (bytesRead === 0) break;
-      total += bytesRead;
-      if (total > max) throw new Error(`larger than ${formatBytes(max)} (the limit for one run file; see limits.archiveEntryMB)`);
-      chunks.push(buf.subarray(0, bytesRead));
-    }
-    return Buffer.concat(chunks);
-  } finally {
-    await fh.close();
-  }
 }
 
 /**
