@@ -2,11 +2,13 @@
 // answer against a task's machine checks and prints each rubric item's verdict - the rubric
 // author's tool. Exit codes: 0 = no item failed (solved, or some items pending a judge);
 // 1 = at least one item failed; 2 = the command could not grade (usage, scenario, task, file).
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { errorMessage, UserError } from '../core/errors.js';
 import { gradeByChecks } from '../core/grading/grade.js';
+import { resolveLimits } from '../core/limits.js';
+import { readLimited, TooLargeError } from '../core/read-limited.js';
+import { loadSettings } from '../core/settings/settings.js';
 import { rubricRate, taskStatus, type TaskStatus, type Verdict } from '../core/grading/verdict.js';
 import { resolveScenario, scenarioDirs } from '../core/scenario/library.js';
 import type { Scenario, Task } from '../core/scenario/schema.js';
@@ -22,13 +24,6 @@ export interface CheckReport {
 
 const SYMBOL: Record<Verdict['status'], string> = { pass: '✓', fail: '✗', pending: '…', unscored: '?' };
 
-/** Reads stdin to the end (for `--answer-file -`). */
-async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
-}
-
 async function readAnswer(values: Record<string, unknown>, io: CommandIO): Promise<string> {
   const text = values.answer as string | undefined;
   const file = values['answer-file'] as string | undefined;
@@ -39,8 +34,11 @@ async function readAnswer(values: Record<string, unknown>, io: CommandIO): Promi
   }
   let buf: Buffer;
   try {
-    buf = file === '-' ? await readStream(io.stdin) : await readFile(resolve(io.cwd, file));
+    // Capped on the bytes read (stdin or /dev/zero never end); the limit is limits.answerFileMB.
+    const max = resolveLimits(loadSettings({ env: io.env }).limits).answerFileBytes;
+    buf = await readLimited(file === '-' ? io.stdin : resolve(io.cwd, file), max, 'the limit for an answer file; see limits.answerFileMB');
   } catch (err) {
+    if (err instanceof TooLargeError) throw new UserError(`the answer file ${file} is ${err.message}`, 2);
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : errorMessage(err);
     throw new UserError(`cannot read the answer file ${file}: ${why}`, 2);

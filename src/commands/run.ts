@@ -2,10 +2,11 @@
 // terminal (plain lines otherwise), a final table and --json. Ctrl+C stops cleanly; rerunning the
 // same command (or --resume) skips what is done.
 import { UserError } from '../core/errors.js';
+import { resolveLimits } from '../core/limits.js';
 import { loadLibrary, resolveScenario, scenarioDirs } from '../core/scenario/library.js';
 import type { Scenario } from '../core/scenario/schema.js';
 import { loadSettings } from '../core/settings/settings.js';
-import { RunStore, savesDir } from '../core/runs/store.js';
+import { RUN_ID, RunStore, savesDir } from '../core/runs/store.js';
 import { createChatClient } from '../core/model/client.js';
 import { describeEndpoint, resolveEndpoint, endpointSettings, type Endpoint } from '../core/model/endpoint.js';
 import { batchKey, runBatch, summarizeBatch, type BatchConfig, type BatchEvent } from '../core/model/runner.js';
@@ -51,6 +52,7 @@ const command: Command = {
     ...judgeOptions,
     history: { type: 'string', valueName: 'own|given', description: 'Earlier turns: the model\'s own answers, or the scenario\'s given ones (default: given for imported CL-bench, own otherwise)' },
     'no-context': { type: 'boolean', description: 'Control run: leave the context out' },
+    'max-reply-mb': { type: 'string', valueName: 'MB', description: 'Largest reply kept, MB of text; a longer one is cut there and marked truncated (default 2; setting limits.replyMB)' },
     resume: { type: 'string', valueName: 'BATCH_OR_RUN', description: 'Continue a batch (its id, or one of its runs\' ids); rerunning the same command does this too' },
     fresh: { type: 'boolean', description: 'Start a new batch even if the same command ran before' },
     ...jsonOption,
@@ -74,7 +76,11 @@ const command: Command = {
     const concurrency = numberFlag(args, 'concurrency', { int: true, min: 1, max: 1024 }) ?? 4;
     const repeatFlag = numberFlag(args, 'repeat', { int: true, min: 1, max: 100 });
     const saved = await store.list();
-    if (saved.problems.length) io.stderr.write(`clplay: ${saved.problems.length} file(s) in ${dir} are not readable runs and are ignored (see \`clplay saves\`)\n`);
+    if (saved.problems.length) {
+      io.stderr.write(`clplay: ${saved.problems.length} file(s) in ${dir} are not readable runs and are ignored:\n`);
+      for (const p of saved.problems.slice(0, 5)) io.stderr.write(`  ${p}\n`);
+      if (saved.problems.length > 5) io.stderr.write(`  ... and ${saved.problems.length - 5} more\n`);
+    }
 
     let endpoint: Endpoint;
     let scenarios: Scenario[];
@@ -82,6 +88,9 @@ const command: Command = {
     let batchId: string;
     if (typeof v.resume === 'string') {
       if (args.positionals.length || v.all) throw new UserError('--resume takes the scenarios from the saved batch; leave out SCENARIO and --all', 2);
+      const known = saved.runs.some((r) => r.id === v.resume || r.batchId === v.resume);
+      // A damaged (or newer) run file is not in the list: say so, rather than "no saved run".
+      if (!known && RUN_ID.test(v.resume) && (await store.has(v.resume))) await store.load(v.resume);
       const t = resumeTarget(v.resume, saved.runs);
       const s = endpointSettings(settingsLoaded, 'model');
       endpoint = resolveEndpoint({
@@ -111,9 +120,11 @@ const command: Command = {
     const judgeEp = judgeEndpoint(args, io.env, settingsLoaded, endpoint);
     if (judgeEp) config.judgeName = judgeEp.model;
 
-    const client = await createChatClient(endpoint);
+    const replyMB = numberFlag(args, 'max-reply-mb', { positive: true });
+    const limits = resolveLimits({ ...settingsLoaded.limits, ...(replyMB !== undefined ? { replyMB } : {}) });
+    const client = await createChatClient(endpoint, { maxReplyChars: limits.replyChars });
     const judge = judgeEp
-      ? createJudge(await createChatClient(judgeEp), { cache: await fileCache(dir), withTask: !!v['judge-with-task'] })
+      ? createJudge(await createChatClient(judgeEp, { maxReplyChars: limits.replyChars }), { cache: await fileCache(dir), withTask: !!v['judge-with-task'] })
       : undefined;
 
     // Progress: to stdout, or to stderr when stdout carries --json.

@@ -1,7 +1,9 @@
 // `clplay saves`: where runs are saved, and merging saves collected on other machines.
 import { UserError } from '../core/errors.js';
 import { mergeSaves } from '../core/results/merge.js';
+import { resolveLimits } from '../core/limits.js';
 import { RunStore, savesDir } from '../core/runs/store.js';
+import { loadSettings } from '../core/settings/settings.js';
 import { savesOption } from './options.js';
 import type { Command } from './types.js';
 
@@ -22,15 +24,23 @@ const command: Command = {
     if (sub !== 'merge') throw new UserError(`use \`clplay saves merge PATH...\` or \`clplay saves path\`${sub ? ` (not "${sub}")` : ''}`, 2);
     if (!paths.length) throw new UserError('name at least one folder or archive to merge: clplay saves merge PATH...', 2);
     const store = new RunStore(dir);
+    const settings = loadSettings({ env: io.env });
+    for (const p of settings.problems) io.stderr.write(`clplay: ${p}\n`);
     const report = await mergeSaves(
       paths,
       { load: async (id) => ((await store.has(id)) ? store.load(id) : undefined), create: (run) => store.create(run) },
       io.cwd,
+      resolveLimits(settings.limits).archive,
     );
-    for (const c of report.conflicts) io.stdout.write(`conflict: run ${c.id} from ${c.from} differs from the saved one; both kept (the incoming one as ${c.keptAs})\n`);
-    for (const s of report.skipped) io.stderr.write(`clplay: skipped ${s}\n`);
-    io.stdout.write(`merged into ${dir}: ${report.added.length} added, ${report.unchanged.length} already there, ${report.conflicts.length} conflicts kept side by side, ${report.skipped.length} files skipped\n`);
-    return 0;
+    for (const c of report.conflicts) {
+      const why = c.why ?? 'differs from the saved one';
+      io.stdout.write(`conflict: run ${c.id} from ${c.from} ${c.why ? `- ${why}` : why}; both kept (the incoming one as ${c.keptAs})\n`);
+    }
+    for (const s of report.refused) io.stderr.write(`clplay: refused ${s}\n`);
+    io.stdout.write(
+      `merged into ${dir}: ${report.added.length} merged, ${report.unchanged.length} unchanged, ${report.conflicts.length} conflicted (kept side by side), ${report.refused.length} refused\n`,
+    );
+    return report.refused.length ? 1 : 0;
   },
 };
 export default command;

@@ -58,10 +58,12 @@ describe('clplay results and export', () => {
   it('merges saves from another machine twice without change, and reports a conflict', () => {
     const target = mkdtempSync(join(tmpdir(), 'clplay-merge-target-'));
     const first = runCli(['saves', 'merge', saves, '--saves', target]);
-    expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/4 added, 0 already there, 0 conflicts/);
+    // stray.json is not a run: refused by name, so the merge exits 1 after merging the rest.
+    expect(first.code).toBe(1);
+    expect(first.stderr).toMatch(/refused .*stray\.json: not a clplay run/);
+    expect(first.stdout).toMatch(/4 merged, 0 unchanged, 0 conflicted \(kept side by side\), 1 refused/);
     const second = runCli(['saves', 'merge', saves, '--saves', target]);
-    expect(second.stdout).toMatch(/0 added, 4 already there, 0 conflicts/);
+    expect(second.stdout).toMatch(/0 merged, 4 unchanged, 0 conflicted/);
     const other = mkdtempSync(join(tmpdir(), 'clplay-merge-other-'));
     mkdirSync(join(other, 'nested'));
     writeFileSync(join(other, 'nested', 'h1.json'), JSON.stringify(humanRun('h1', 'ana', 'quarry', [task('t1', ['fail'])])));

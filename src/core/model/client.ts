@@ -2,6 +2,7 @@
 // The SDK is loaded only here, through a dynamic import, so the human path never pays for it.
 // The SDK's own retries are off (maxRetries 0): this loop counts tries, backs off with jitter,
 // honours retry-after, and retries 429, 5xx, connection errors, cut streams and timeouts.
+import { DEFAULT_LIMITS } from '../limits.js';
 import type { Endpoint } from './endpoint.js';
 import { DEFAULT_RETRIES, DEFAULT_TIMEOUT_SECONDS } from './endpoint.js';
 import { ModelError, classifyError } from './errors.js';
@@ -43,6 +44,8 @@ export interface Completion {
   latencyMs: number;
   /** Stopped by the caller (signal) before the model finished. */
   cutOff?: boolean;
+  /** The reply passed the reply size limit: the stream was cut there and `text` ends at the limit. */
+  truncated?: boolean;
   finishReason?: string;
 }
 
@@ -66,6 +69,8 @@ export interface ChatClient {
 
 export interface ClientOptions {
   backoff?: BackoffOptions;
+  /** Characters of one reply (default limits: 2 MB); beyond it the stream is cut, the reply marked truncated. */
+  maxReplyChars?: number;
   /** For tests: a random source for jitter. */
   random?: () => number;
 }
@@ -109,6 +114,7 @@ export async function createChatClient(ep: Endpoint, options: ClientOptions = {}
   const retries = Math.max(0, Math.floor(ep.params.retries ?? DEFAULT_RETRIES));
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const random = options.random ?? Math.random;
+  const maxReply = Math.max(1, Math.floor(options.maxReplyChars ?? DEFAULT_LIMITS.replyChars));
   const client = new sdk.OpenAI({
     apiKey: ep.apiKey,
     baseURL: ep.baseUrl,
@@ -127,7 +133,7 @@ export async function createChatClient(ep: Endpoint, options: ClientOptions = {}
   ): Promise<Omit<Completion, 'tries' | 'latencyMs'>> {
     const stream = opts.stream ?? true;
     const ctl = new AbortController();
-    let why: 'user' | 'timeout' | undefined;
+    let why: 'user' | 'timeout' | 'too-long' | undefined;
     const onUserAbort = () => {
       why ??= 'user';
       ctl.abort();
@@ -158,11 +164,13 @@ export async function createChatClient(ep: Endpoint, options: ClientOptions = {}
         const choice = r.choices?.[0];
         if (!choice) throw new ModelError(`${ep.baseUrl} sent a reply without choices`, 'bad-reply', true);
         text = choice.message?.content ?? '';
+        const truncated = text.length > maxReply;
+        if (truncated) text = text.slice(0, maxReply);
         partial.text = text;
         finishReason = choice.finish_reason ?? undefined;
         if (r.usage) usage = { promptTokens: r.usage.prompt_tokens, completionTokens: r.usage.completion_tokens };
         if (text) opts.onDelta?.(text);
-        return { text, usage, finishReason };
+        return { text, usage, finishReason, ...(truncated ? { truncated } : {}) };
       }
       const s = await client.chat.completions.create(requestBody(ep, messages, true) as never, { signal: ctl.signal });
       for await (const chunk of s as unknown as AsyncIterable<{
@@ -173,14 +181,23 @@ export async function createChatClient(ep: Endpoint, options: ClientOptions = {}
         const choice = chunk.choices?.[0];
         const piece = choice?.delta?.content;
         if (piece) {
-          text += piece;
+          // A reply past the limit is cut there: the request is aborted, nothing more is held.
+          const room = maxReply - text.length;
+          const kept = piece.length > room ? piece.slice(0, room) : piece;
+          text += kept;
           if (text.length > partial.text.length) partial.text = text;
-          opts.onDelta?.(piece);
+          if (kept) opts.onDelta?.(kept);
+          if (piece.length > room) {
+            why ??= 'too-long';
+            ctl.abort();
+            break;
+          }
         }
         if (choice?.finish_reason) finishReason = choice.finish_reason;
         if (chunk.usage) usage = { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens };
       }
       // The SDK ends the iteration quietly when its request is aborted.
+      if (why === 'too-long') return { text, usage, truncated: true, finishReason: 'length' };
       if (why === 'user') return { text, usage, cutOff: true, finishReason };
       if (why === 'timeout') throw timeoutError();
       if (!finishReason) {
@@ -188,6 +205,7 @@ export async function createChatClient(ep: Endpoint, options: ClientOptions = {}
       }
       return { text, usage, finishReason };
     } catch (err) {
+      if (why === 'too-long') return { text, usage, truncated: true, finishReason: 'length' };
       if (why === 'user') return { text, usage, cutOff: true, finishReason };
       if (why === 'timeout') throw timeoutError();
       throw classify(err);

@@ -22,7 +22,7 @@ import { RUN_SCHEMA_VERSION, type HistoryMode, type RunRecord, type TaskResult }
 import type { Scenario } from '../scenario/schema.js';
 import { ModelCallError, type ChatClient, type RetryInfo } from './client.js';
 import { modelPlayer, type Endpoint } from './endpoint.js';
-import type { ModelErrorKind } from './errors.js';
+import { isConfigError, type ModelErrorKind } from './errors.js';
 
 export interface NewModelRunOptions {
   history: HistoryMode;
@@ -101,11 +101,19 @@ export interface PlayTaskOptions {
   onDelta?: (text: string) => void;
   onRetry?: (info: RetryInfo) => void;
   now?: () => Date;
+  /**
+   * What an endpoint configuration error (401, 403, 404: bad key, no access, wrong model or URL)
+   * does: 'record' keeps it as the task's failure (watch shows it); 'stop' leaves the task
+   * untouched and returns `config-error` - it says nothing about the model, so a batch stops
+   * without recording a result. Default 'record'.
+   */
+  configErrors?: 'record' | 'stop';
 }
 
 export type TaskOutcome =
   | { kind: 'answered'; result: TaskResult; judgeCalls: number }
   | { kind: 'failed'; result: TaskResult; errorKind?: ModelErrorKind }
+  | { kind: 'config-error'; error: string }
   | { kind: 'stopped' };
 
 /**
@@ -138,6 +146,7 @@ export async function playTask(scenario: Scenario, run: RunRecord, i: number, op
     const at = now().toISOString();
     const e = err instanceof ModelCallError ? err : undefined;
     const reason = errorMessage(err);
+    if (opts.configErrors === 'stop' && isConfigError(e)) return { kind: 'config-error', error: reason };
     const result: TaskResult = {
       taskId: task.id,
       startedAt,
@@ -169,6 +178,8 @@ export async function playTask(scenario: Scenario, run: RunRecord, i: number, op
     status: 'pending',
   };
   if (completion.cutOff) result.cutOff = true;
+  // Answered, but truncated at the reply size limit: graded as it stands, and marked.
+  if (completion.truncated) result.truncated = true;
   if (completion.usage) result.usage = completion.usage;
   // The answer is saved before the judge is asked, so a stop or a crash while judging loses nothing.
   const checked = await gradeAnswer(task, completion.text);

@@ -24,7 +24,6 @@ import type { HistoryMode, RunRecord } from '../runs/types.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { ChatClient } from './client.js';
 import { answerParams, type Endpoint } from './endpoint.js';
-import { ModelError, isConfigError } from './errors.js';
 import { finishRun, isAnswered, newModelRun, playTask } from './player.js';
 import { mean as meanOf, stdev } from '../stats.js';
 
@@ -257,6 +256,7 @@ export async function runBatch(scenarios: readonly Scenario[], config: BatchConf
         store: saver,
         signal,
         onStop: 'discard',
+        configErrors: 'stop',
         now,
         onRetry: (info) => {
           stats.retries++;
@@ -270,6 +270,12 @@ export async function runBatch(scenarios: readonly Scenario[], config: BatchConf
         },
       });
       if (outcome.kind === 'stopped') return;
+      if (outcome.kind === 'config-error') {
+        // The endpoint is misconfigured: nothing is recorded (it says nothing about the model).
+        fatal ??= outcome.error;
+        internal.abort();
+        return;
+      }
       stats.done++;
       if (outcome.kind === 'answered') {
         answeredAny = true;
@@ -277,13 +283,13 @@ export async function runBatch(scenarios: readonly Scenario[], config: BatchConf
         if (outcome.result.status === 'solved') stats.solved++;
         const r = outcome.result;
         const tries = (r.tries ?? 1) > 1 ? `, ${r.tries} tries` : '';
-        emit({ type: 'task', stats: { ...stats }, run, taskIndex: i, line: `${label(run, i, scenario)}: ${r.status}${tries}${r.cutOff ? ', cut off' : ''}` });
+        emit({ type: 'task', stats: { ...stats }, run, taskIndex: i, line: `${label(run, i, scenario)}: ${r.status}${tries}${r.cutOff ? ', cut off' : ''}${r.truncated ? ', reply truncated at the size limit' : ''}` });
       } else {
         stats.failedToAnswer++;
         const r = outcome.result;
         emit({ type: 'task', stats: { ...stats }, run, taskIndex: i, line: `${label(run, i, scenario)}: FAILED to answer: ${r.error}` });
         const kind = outcome.errorKind;
-        if (!fatal && kind && (isConfigError(new ModelError('', kind, false)) || (kind === 'connection' && !answeredAny))) {
+        if (!fatal && kind === 'connection' && !answeredAny) {
           fatal = r.error;
           internal.abort();
         }

@@ -154,7 +154,7 @@ export class VersusMatch {
       });
       if (out.kind === 'stopped') {
         this.phases[k] = 'waiting';
-      } else if (out.kind === 'failed') {
+      } else if (out.kind === 'failed' || out.kind === 'config-error') {
         this.phases[k] = 'failed';
       } else {
         if (this.o.judge && !this.closed) {

@@ -21,6 +21,7 @@ import { Low } from 'lowdb';
 import { UserError } from '../errors.js';
 import { DEFAULT_SAVES } from '../paths.js';
 import { AtomicJsonFile, createFileExclusive, isTempFileName } from './atomic.js';
+import { checkRunShape } from './schema.js';
 import { RUN_SCHEMA_VERSION, type RunRecord } from './types.js';
 
 /** Run ids are file names: letters, digits, `.`, `_`, `-`. */
@@ -90,42 +91,46 @@ function describeWriteError(err: unknown): string {
   return code ?? String((err as Error)?.message ?? err);
 }
 
-/** Why `data` (parsed from `<fileId>.json`) is not a run this clplay can read, or undefined. */
-export function runProblem(data: unknown, fileId: string): string | undefined {
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return 'not a clplay run (not a JSON object)';
+/**
+ * `data` (parsed from `<fileId>.json`) as a run this clplay can read, or why not: not a run at
+ * all, a newer schema version, a damaged record (the first bad field, from the zod schema of the
+ * whole record), or an id that does not match the file name. `fileId` undefined: any valid id.
+ */
+export function checkRun(data: unknown, fileId: string | undefined): { run: RunRecord; problem?: undefined } | { run?: undefined; problem: string } {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { problem: 'not a clplay run (not a JSON object)' };
   const r = data as Record<string, unknown>;
-  if (!('schemaVersion' in r)) return 'not a clplay run (no schemaVersion)';
+  if (!('schemaVersion' in r)) return { problem: 'not a clplay run (no schemaVersion)' };
   if (typeof r.schemaVersion !== 'number' || !Number.isInteger(r.schemaVersion) || r.schemaVersion < 1) {
-    return `not a clplay run (schemaVersion ${JSON.stringify(r.schemaVersion)} is not a version number)`;
+    return { problem: `not a clplay run (schemaVersion ${JSON.stringify(r.schemaVersion)} is not a version number)` };
   }
   if (r.schemaVersion > RUN_SCHEMA_VERSION) {
-    return `saved by a newer clplay (schemaVersion ${r.schemaVersion}; this version reads up to ${RUN_SCHEMA_VERSION}) - upgrade clplay to open it`;
+    return { problem: `saved by a newer clplay (schemaVersion ${r.schemaVersion}; this version reads up to ${RUN_SCHEMA_VERSION}) - upgrade clplay to open it` };
   }
-  const required: [string, string][] = [
-    ['id', 'string'],
-    ['scenarioId', 'string'],
-    ['player', 'object'],
-    ['startedAt', 'string'],
-    ['status', 'string'],
-  ];
-  for (const [field, type] of required) {
-    if (typeof r[field] !== type || r[field] === null) return `damaged run: "${field}" is missing or not a ${type}`;
+  const shape = checkRunShape(data);
+  if ('problem' in shape) return { problem: `damaged run: ${shape.problem}` };
+  const run = shape.run;
+  if (fileId === undefined) {
+    if (!RUN_ID.test(run.id)) return { problem: `run id "${run.id.slice(0, 140)}" cannot be a file name (letters, digits, ".", "_", "-"; at most 128)` };
+  } else if (run.id !== fileId) {
+    return { problem: `run id "${run.id.slice(0, 140)}" does not match the file name (expected "${fileId}"); rename the file to ${run.id.slice(0, 140)}.json` };
   }
-  if (!Array.isArray(r.tasks)) return 'damaged run: "tasks" is missing or not a list';
-  if (r.id !== fileId) return `run id "${String(r.id)}" does not match the file name (expected "${fileId}"); rename the file to ${String(r.id)}.json`;
-  return undefined;
+  return { run };
+}
+
+/** Why `data` is not a run this clplay can read, or undefined. */
+export function runProblem(data: unknown, fileId: string): string | undefined {
+  return checkRun(data, fileId).problem;
 }
 
 /** Parse a run file's text: the run, or a problem (without the file name). */
-export function parseRun(text: string, fileId: string): { run?: RunRecord; problem?: string } {
+export function parseRun(text: string, fileId: string | undefined): { run?: RunRecord; problem?: string } {
   let data: unknown;
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (err) {
     return { problem: `not valid JSON (${jsonErrorDetail(err, text)})` };
   }
-  const problem = runProblem(data, fileId);
-  return problem ? { problem } : { run: data as RunRecord };
+  return checkRun(data, fileId);
 }
 
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -225,7 +230,7 @@ export class RunStore {
           err = again;
         }
       }
-      throw new UserError(`cannot save run ${run.id} to ${displayPath(this.pathOf(run.id))}: ${describeWriteError(err)}`);
+      throw new UserError(`cannot save run ${run.id} to ${displayPath(this.pathOf(run.id))}: ${describeWriteError(err)}`, 1, { cause: err });
     }
   }
 

@@ -66,6 +66,8 @@ export interface TaskResult {
   tries?: number;
   error?: string;
   cutOff?: boolean;
+  /** Model runs: the reply passed the reply size limit and was cut there (answered, but truncated). */
+  truncated?: boolean;
   /** Model runs: token usage as reported by the endpoint. */
   usage?: { promptTokens?: number; completionTokens?: number };
   /** Model runs: wall time of the request(s), ms. */
@@ -112,6 +114,8 @@ export interface RunRecord {
   status: RunStatus;
   /** Study runs: the study, the participant code and the place in their plan. */
   study?: StudyTag;
+  /** Why a stopped run stopped early, when clplay knows: `signal SIGTERM`, `output closed`... */
+  stoppedBy?: string;
   /** One entry per scenario task, in scenario order. */
   tasks: TaskResult[];
 }

@@ -7,6 +7,7 @@ import { chmod } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
+import { DEFAULT_LIMITS, formatBytes, type LimitsSection } from '../limits.js';
 
 export const REASONING_EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'] as const;
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
@@ -34,6 +35,8 @@ export interface Settings {
   player: { name?: string };
   model: EndpointSection;
   judge: EndpointSection;
+  /** Size limits (src/core/limits.ts); absent = the defaults. */
+  limits?: LimitsSection;
 }
 
 export interface LoadedSettings extends Settings {
@@ -72,6 +75,12 @@ export const SETTING_KEYS: Record<string, KeySpec> = {
   'player.name': { kind: 'string', max: 60, description: 'Your name in saved runs and results' },
   ...Object.fromEntries(Object.entries(endpointKeys('model')).map(([k, v]) => [`model.${k}`, v])),
   ...Object.fromEntries(Object.entries(endpointKeys('judge')).map(([k, v]) => [`judge.${k}`, v])),
+  'limits.replyMB': { kind: 'number', min: 0, positive: true, description: `Largest model reply, MB of text; a longer one is cut and marked truncated (default ${formatBytes(DEFAULT_LIMITS.replyChars)})` },
+  'limits.answerFileMB': { kind: 'number', min: 0, positive: true, description: `Largest answer file for \`check --answer-file\`, MB (default ${formatBytes(DEFAULT_LIMITS.answerFileBytes)})` },
+  'limits.archiveEntries': { kind: 'int', min: 1, description: `Most entries in an archive given to \`saves merge\` (default ${DEFAULT_LIMITS.archive.entries})` },
+  'limits.archiveEntryMB': { kind: 'number', min: 0, positive: true, description: `Largest run file in an archive or folder given to \`saves merge\`, MB (default ${formatBytes(DEFAULT_LIMITS.archive.entryBytes)})` },
+  'limits.archiveTotalMB': { kind: 'number', min: 0, positive: true, description: `Largest unpacked size of one archive, MB (default ${formatBytes(DEFAULT_LIMITS.archive.totalBytes)})` },
+  'limits.archiveRatio': { kind: 'number', min: 1, description: `Largest unpacked/packed size ratio of an archive (default ${DEFAULT_LIMITS.archive.ratio})` },
 };
 
 export function isSecretKey(key: string): boolean {
@@ -96,7 +105,7 @@ export function configPath(opts: { cwd?: string; env: NodeJS.ProcessEnv }): stri
 /** Reads the settings once. Never throws: a corrupt file or bad value becomes a problem line. */
 export function loadSettings(opts: { cwd?: string; env: NodeJS.ProcessEnv }): LoadedSettings {
   const path = configPath(opts);
-  const out: LoadedSettings = { player: {}, model: {}, judge: {}, path, problems: [] };
+  const out: LoadedSettings = { player: {}, model: {}, judge: {}, limits: {}, path, problems: [] };
   if (!existsSync(path)) return out;
   let raw: unknown;
   try {
@@ -278,7 +287,7 @@ export interface SettingRow {
 export function describeSettings(settings: Settings, env: NodeJS.ProcessEnv): SettingRow[] {
   return Object.entries(SETTING_KEYS).map(([key, spec]) => {
     const [section, field] = key.split('.') as [keyof Settings, string];
-    const stored = (settings[section] as Record<string, unknown>)[field];
+    const stored = ((settings[section] ?? {}) as Record<string, unknown>)[field];
     const row = (shown: string, from: string): SettingRow => ({ key, shown, from, description: spec.description });
     if (spec.kind === 'secret') {
       const sec = section as Section;
@@ -299,6 +308,7 @@ export function describeSettings(settings: Settings, env: NodeJS.ProcessEnv): Se
     if (field === 'timeoutSeconds') return row(String(DEFAULT_TIMEOUT_SECONDS), 'default');
     if (field === 'retries') return row(String(DEFAULT_RETRIES), 'default');
     if (key === 'player.name') return row(playerName(settings, env), 'login name');
+    if (section === 'limits') return row('', 'default (see the description)');
     return row('', 'unset');
   });
 }

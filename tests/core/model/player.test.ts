@@ -196,6 +196,34 @@ describe('faults: every task ends answered or failed with its error, tries recor
     expect(srv.chats()).toHaveLength(5);
   });
 
+  it.each([
+    [401, /refused the API key \(401\): check OPENAI_API_KEY/],
+    [403, /denied access \(403\)/],
+    [404, /answered 404 for model "fake-model": check --model and --base-url/],
+  ])('a %i from the endpoint stops the batch without recording a model result', async (status, line) => {
+    srv.setScript({ status });
+    const scen = Array.from({ length: 3 }, (_, k) => scenario(`c${k}`, [task('t1', '[t1] q', { given: 'G1' }), task('t2', '[t2] q')]));
+    const store = new RunStore(dir);
+    const res = await runBatch(scen, { endpoint: ep(), history: 'given', repeat: 1 }, {
+      store,
+      client: await createChatClient(ep(), { backoff: FAST }),
+      concurrency: 2,
+      existing: [],
+    });
+    expect(res.fatal).toMatch(line);
+    expect(res.stopped).toBe(true);
+    expect(res.stats.done).toBe(0);
+    expect(res.stats.failedToAnswer).toBe(0);
+    // Nothing about the model is recorded: no task has an answer, an error or a verdict.
+    const saved = (await store.list()).runs;
+    expect(saved.length).toBeGreaterThan(0);
+    for (const run of saved) {
+      expect(run.status).toBe('stopped');
+      for (const t of run.tasks) expect(t).toEqual({ taskId: t.taskId, verdicts: [], status: 'pending' });
+    }
+    expect(summarizeBatch(res, { endpoint: ep(), history: 'given', repeat: 1 }, scen).solveRateByRepeat).toEqual([]);
+  });
+
   it('a refused key stops the batch with one line, and the key is in no saved file', async () => {
     srv.setScript({ status: 401, body: { error: { message: `Incorrect API key provided: ${KEY}` } } });
     const scen = Array.from({ length: 4 }, (_, k) => scenario(`s${k}`, [task('t1', '[t1] q'), task('t2', '[t2] q')]));

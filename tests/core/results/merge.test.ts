@@ -76,8 +76,8 @@ describe('saves merge', () => {
     const t1 = memoryTarget();
     const r = await mergeSaves([join(out, 'saves.tar.gz')], t1);
     expect(r.added.sort()).toEqual(['r-a', 'r-b']);
-    expect(r.skipped.join('\n')).toMatch(/notes\.json: not a clplay run/);
-    expect(r.skipped.join('\n')).toMatch(/broken\.json: not valid JSON/);
+    expect(r.refused.join('\n')).toMatch(/notes\.json: not a clplay run/);
+    expect(r.refused.join('\n')).toMatch(/broken\.json: not valid JSON/);
     const t2 = memoryTarget();
     const rz = await mergeSaves([join(out, 'saves.zip')], t2);
     expect(rz.added.sort()).toEqual(['r-a', 'r-b']);
@@ -85,6 +85,6 @@ describe('saves merge', () => {
 
   it('names a missing path', async () => {
     const r = await mergeSaves(['/nonexistent/clplay-saves'], memoryTarget());
-    expect(r.skipped[0]).toMatch(/no such file or folder/);
+    expect(r.refused[0]).toMatch(/no such file or folder/);
   });
 });
