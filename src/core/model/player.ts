@@ -12,6 +12,7 @@
 //   same way with "not attempted: ...". Resuming the run tries failed tasks again.
 import { randomBytes } from 'node:crypto';
 import { givenTurnCount, requestMessages } from '../clbench/messages.js';
+import { taskForJudge } from '../clbench/question.js';
 import { errorMessage } from '../errors.js';
 import { taskStatus, type Verdict } from '../grading/verdict.js';
 import { applyJudge, gradeAnswer } from '../judge/grade-task.js';
@@ -189,7 +190,7 @@ export async function playTask(scenario: Scenario, run: RunRecord, i: number, op
   let judgeCalls = 0;
   if (opts.judge && !opts.signal?.aborted) {
     await opts.store?.save(run);
-    const graded = await applyJudge(task, completion.text, result.verdicts, opts.judge, opts.signal);
+    const graded = await applyJudge(taskForJudge(scenario, i), completion.text, result.verdicts, opts.judge, opts.signal);
     judgeCalls = graded.judgeCalls;
     result.verdicts = graded.verdicts;
     result.status = taskStatus(result.verdicts);

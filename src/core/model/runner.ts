@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { buildMessages, givenTurnCount } from '../clbench/messages.js';
+import { taskForJudge } from '../clbench/question.js';
 import { scenarioScore } from '../grading/verdict.js';
 import { judgeableItems, regradeResult } from '../judge/grade-task.js';
 import type { Judge } from '../judge/judge.js';
@@ -249,7 +250,7 @@ export async function runBatch(scenarios: readonly Scenario[], config: BatchConf
     try {
       if (isAnswered(run.tasks[i])) {
         // Answered earlier; only the judge is missing.
-        const out = await regradeResult(task, run.tasks[i]!, opts.judge!, signal);
+        const out = await regradeResult(taskForJudge(scenario, i), run.tasks[i]!, opts.judge!, signal);
         if (signal.aborted && out.changed === 0) return;
         run.tasks[i] = out.result;
         stats.judgeCalls += out.judgeCalls;
