@@ -39,11 +39,11 @@ const command: Command = {
     };
     let printed = 0;
     let hidden = 0;
-    const { importClbench } = await import('../core/clbench/import.js');
+    const { importClbench, NOTE_TEXT } = await import('../core/clbench/import.js');
     const summary = await importClbench(file, out, {
       onProblem(p) {
         if (printed < MAX_PRINTED) {
-          io.stderr.write(`${shown(file)}:${p.line}: ${p.message}${p.message.endsWith('skipped') ? '' : '; skipped'}\n`);
+          io.stderr.write(`${shown(file)}:${p.line}: ${p.message}${p.imported || p.message.endsWith('skipped') ? '' : '; skipped'}\n`);
           printed++;
         } else hidden++;
       },
@@ -59,11 +59,17 @@ const command: Command = {
         ['tasks', n(summary.tasks)],
         ['rubric items', n(summary.rubricItems)],
         ['skipped lines', summary.skippedLines ? `${n(summary.skippedLines)} (listed above)` : '0'],
+        ...(summary.duplicates ? [['duplicates', `${n(summary.duplicates)} (imported once; listed above)`] as [string, string]] : []),
+        ...(summary.orphans ? [['without earlier rows', `${n(summary.orphans)} (imported with their earlier turns as given history)`] as [string, string]] : []),
         ['files', `${n(summary.written)} written, ${n(summary.unchanged)} unchanged`],
       ];
       const width = Math.max(...rows.map(([k]) => k.length));
       io.stdout.write(`Imported ${shown(file)} into ${shown(out)}/\n`);
       for (const [k, v] of rows) io.stdout.write(`  ${(k + ':').padEnd(width + 1)} ${v}\n`);
+      for (const [kind, lines] of Object.entries(summary.notes) as [keyof typeof NOTE_TEXT, number[]][]) {
+        const at = lines.length > 5 ? `${lines.slice(0, 5).join(', ')}, ...` : lines.join(', ');
+        io.stdout.write(`  note: ${n(lines.length)} row${lines.length === 1 ? '' : 's'} with ${NOTE_TEXT[kind]} (line${lines.length === 1 ? '' : 's'} ${at})\n`);
+      }
       if (outFlag) io.stdout.write(`Play them with --scenarios ${shown(out)} (or add the folder to CLPLAY_SCENARIOS).\n`);
       else io.stdout.write('They are loaded automatically: `clplay list` shows them.\n');
     }

@@ -49,7 +49,8 @@ const command: Command = {
     const dirs = scenarioDirs({ flags: args.values.scenarios as string[] | undefined, env: io.env, cwd: io.cwd });
     const lib = await loadLibrary(dirs);
     for (const p of lib.problems) io.stderr.write(`clplay: ${formatProblem(p, io.cwd)}\n`);
-    const order = (c: string): number => (CATEGORIES as readonly string[]).indexOf(c);
+    // The four in CL-bench's order, then imported categories outside them.
+    const order = (c: string): number => ((CATEGORIES as readonly string[]).includes(c) ? (CATEGORIES as readonly string[]).indexOf(c) : CATEGORIES.length);
     const rows = lib.scenarios
       .map(summarize)
       .sort((a, b) => order(a.category) - order(b.category) || a.id.localeCompare(b.id));

@@ -6,11 +6,12 @@ import type { RunRecord } from '../core/runs/types.js';
 import { checkDate, filterRuns, type RunFilter } from '../core/results/filter.js';
 import { CATEGORIES } from '../core/scenario/schema.js';
 import { UserError } from '../core/errors.js';
+import { closest } from '../core/scenario/suggest.js';
 import type { CommandIO, OptionSpec, ParsedArgs } from './types.js';
 
 export const filterOptions: Record<string, OptionSpec> = {
   scenario: { type: 'string', multiple: true, valueName: 'ID', description: 'Only this scenario (repeatable)' },
-  category: { type: 'string', multiple: true, valueName: 'CATEGORY', description: `Only this category (repeatable): ${CATEGORIES.join(', ')}` },
+  category: { type: 'string', multiple: true, valueName: 'CATEGORY', description: `Only this category (repeatable): ${CATEGORIES.join(', ')}, or an imported category as written` },
   player: { type: 'string', multiple: true, valueName: 'NAME', description: "Only this person's or model's runs (repeatable)" },
   model: { type: 'string', multiple: true, valueName: 'MODEL', description: 'Only runs of this model (repeatable)' },
   since: { type: 'string', valueName: 'DATE', description: 'Only runs started on or after DATE (YYYY-MM-DD)' },
@@ -20,8 +21,13 @@ export const filterOptions: Record<string, OptionSpec> = {
 export function filterFrom(args: ParsedArgs): RunFilter {
   const list = (k: string) => args.values[k] as string[] | undefined;
   const category = list('category');
-  for (const c of category ?? [])
-    if (!(CATEGORIES as readonly string[]).includes(c)) throw new UserError(`--category "${c}" is not a category; use one of ${CATEGORIES.join(', ')}`, 2);
+  // An imported CL-bench scenario may carry a category of its own (e.g. "Mock"), so any name is
+  // allowed; one that is a near miss of the four is a typo.
+  for (const c of category ?? []) {
+    if ((CATEGORIES as readonly string[]).includes(c)) continue;
+    const near = closest(c, CATEGORIES);
+    if (near) throw new UserError(`--category "${c}" is not a category; did you mean ${near}? (the four: ${CATEGORIES.join(', ')})`, 2);
+  }
   return {
     scenario: list('scenario'),
     category,

@@ -53,6 +53,7 @@ const command: Command = {
     history: { type: 'string', valueName: 'own|given', description: 'Earlier turns: the model\'s own answers, or the scenario\'s given ones (default: given for imported CL-bench, own otherwise)' },
     'no-context': { type: 'boolean', description: 'Control run: leave the context out' },
     'max-reply-mb': { type: 'string', valueName: 'MB', description: 'Largest reply kept, MB of text; a longer one is cut there and marked truncated (default 2; setting limits.replyMB)' },
+    stream: { type: 'boolean', description: 'Stream the replies (default: yes, but not for imported CL-bench scenarios, which get upstream infer.py\'s {model, messages} request)' },
     resume: { type: 'string', valueName: 'BATCH_OR_RUN', description: 'Continue a batch (its id, or one of its runs\' ids); rerunning the same command does this too' },
     fresh: { type: 'boolean', description: 'Start a new batch even if the same command ran before' },
     ...jsonOption,
@@ -119,6 +120,7 @@ const command: Command = {
     }
     const judgeEp = judgeEndpoint(args, io.env, settingsLoaded, endpoint);
     if (judgeEp) config.judgeName = judgeEp.model;
+    if (v.stream) config.stream = true;
 
     const replyMB = numberFlag(args, 'max-reply-mb', { positive: true });
     const limits = resolveLimits({ ...settingsLoaded.limits, ...(replyMB !== undefined ? { replyMB } : {}) });

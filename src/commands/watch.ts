@@ -26,6 +26,7 @@ const command: Command = {
     ...judgeOptions,
     history: { type: 'string', valueName: 'own|given', description: 'Earlier turns: the model\'s own answers, or the scenario\'s given ones (default: given for imported CL-bench, own otherwise)' },
     'no-context': { type: 'boolean', description: 'Control run: leave the context out' },
+    stream: { type: 'boolean', description: 'Stream the reply (default: yes, but not for an imported CL-bench scenario, which gets upstream infer.py\'s {model, messages} request)' },
     auto: { type: 'boolean', description: 'Go on to the next task by itself (toggle with a)' },
     ...scenariosOption,
     ...savesOption,
@@ -52,7 +53,7 @@ const command: Command = {
     const store = new RunStore(dir);
     const client = await createChatClient(endpoint);
     const judge = judgeEp ? createJudge(await createChatClient(judgeEp), { cache: await fileCache(dir), withTask: !!v['judge-with-task'] }) : undefined;
-    const run = newModelRun(scenario, endpoint, { history, noContext: !!v['no-context'], judge: judgeEp?.model });
+    const run = newModelRun(scenario, endpoint, { history, noContext: !!v['no-context'], judge: judgeEp?.model, ...(v.stream ? { stream: true } : {}) });
     await store.create(run);
     const session = new WatchSession({ scenario, run, client, judge, store, auto: !!v.auto });
     void session.start();

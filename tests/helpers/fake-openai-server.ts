@@ -68,7 +68,15 @@ function split(text: string, n?: number): string[] {
   return out;
 }
 
-export async function startFakeOpenAI(script: Script = {}): Promise<FakeServer> {
+export interface FakeServerOptions {
+  /**
+   * Request body keys this server refuses with a 400, as a strict server does (e.g.
+   * ['stream_options']): the request is recorded and no reply is used up.
+   */
+  rejectKeys?: string[];
+}
+
+export async function startFakeOpenAI(script: Script = {}, options: FakeServerOptions = {}): Promise<FakeServer> {
   let current: Script = script;
   const queued: FakeReply[] = [];
   const requests: RecordedRequest[] = [];
@@ -103,6 +111,12 @@ export async function startFakeOpenAI(script: Script = {}): Promise<FakeServer> 
     if (req.method !== 'POST' || !path.endsWith('/chat/completions')) {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { message: `no route ${req.method} ${path}`, type: 'not_found' } }));
+      return;
+    }
+    const refused = (options.rejectKeys ?? []).find((k) => body !== null && typeof body === 'object' && k in (body as object));
+    if (refused) {
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { message: `Unrecognized request argument supplied: ${refused}`, type: 'invalid_request_error', param: refused, code: null } }));
       return;
     }
     const reply: FakeReply = queued.length > 0 ? queued.shift()! : typeof current === 'function' ? await current(rec) : current;

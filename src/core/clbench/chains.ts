@@ -5,6 +5,10 @@
 // tasks (one per distinct first user message), and a node with two children (same earlier turns,
 // different given answer or next prompt) is a fork. Every root-to-leaf path becomes one chain
 // (one scenario); a task before a fork appears in each of the forked chains.
+//
+// A row whose earlier rows are not in the file (a sample, a --max-samples run, one category of a
+// chain's rows) is a root too: it carries its whole history in its own messages, so it becomes a
+// chain whose earlier turns are given history (`historyFrom`), as upstream plays it.
 import type { ReducedRow, RowRoot } from './row.js';
 
 export interface ChainNode {
@@ -13,7 +17,10 @@ export interface ChainNode {
 }
 
 export interface Chain {
-  contextId: string;
+  /** Upstream context_id (undefined when the rows have none). */
+  contextId?: string;
+  /** What groups the rows: the context_id, else the hash of system + first user message. */
+  groupKey: string;
   /** 1-based number of the chain within its context (order of first appearance). */
   n: number;
   /** Chains of the same context. */
@@ -21,35 +28,51 @@ export interface Chain {
   root: RowRoot;
   /** The rows, first task first. */
   rows: ReducedRow[];
+  /** Set when the first row's earlier rows are absent: its earlier turns are given history. */
+  orphan?: boolean;
 }
 
 export interface BuildProblem {
   line: number;
   message: string;
+  /** Not skipped: imported (once), reported for the record. */
+  imported?: boolean;
 }
 
 export class ChainBuilder {
-  /** contextId -> rows in file order. */
+  /** groupKey -> rows in file order. */
   private readonly byContext = new Map<string, ReducedRow[]>();
   /** rootKey -> the context text (kept once, whatever the number of rows). */
   private readonly roots = new Map<string, RowRoot>();
   /** fullHash -> first row with those exact messages (for duplicates). */
   private readonly seen = new Map<string, ReducedRow>();
+  /** task_id -> first line holding it. */
+  private readonly taskLines = new Map<string, number>();
   readonly problems: BuildProblem[] = [];
   duplicates = 0;
+  /** Rows whose earlier rows were not in the file (imported with their history as given turns). */
+  orphans = 0;
 
   /** Add a row; `root()` is only called when its context has not been seen. */
   add(row: ReducedRow, root: () => RowRoot): void {
     const same = this.seen.get(row.fullHash);
     if (same && same.taskId === row.taskId && sameRubric(same, row)) {
       this.duplicates++;
-      this.problems.push({ line: row.line, message: `duplicate of line ${same.line} (task ${row.taskId}); skipped` });
+      this.problems.push({ line: row.line, message: `duplicate of line ${same.line} (task ${row.taskId}); imported once`, imported: true });
       return;
     }
+    const earlier = this.taskLines.get(row.taskId);
+    if (earlier !== undefined) {
+      this.problems.push({
+        line: row.line,
+        message: `task_id ${row.taskId} is also on line ${earlier}, with other messages or rubric; both imported (upstream writes both with one idx)`,
+        imported: true,
+      });
+    } else this.taskLines.set(row.taskId, row.line);
     if (!same) this.seen.set(row.fullHash, row);
     if (!this.roots.has(row.rootKey)) this.roots.set(row.rootKey, root());
-    let list = this.byContext.get(row.contextId);
-    if (!list) this.byContext.set(row.contextId, (list = []));
+    let list = this.byContext.get(row.groupKey);
+    if (!list) this.byContext.set(row.groupKey, (list = []));
     list.push(row);
   }
 
@@ -57,55 +80,54 @@ export class ChainBuilder {
     return this.byContext.size;
   }
 
-  /**
-   * The chains, context by context in order of first appearance. Rows that no chain reaches
-   * (their earlier turns are in no row) are reported in `problems` and left out.
-   */
+  /** The chains, context by context in order of first appearance. Every row is in one or more. */
   *chains(): Generator<Chain> {
-    for (const [contextId, rows] of this.byContext) {
+    for (const [groupKey, rows] of this.byContext) {
       const nodes = new Map<string, ChainNode>();
-      const roots: ChainNode[] = [];
+      const roots: { node: ChainNode; orphan: boolean }[] = [];
       const all: ChainNode[] = [];
       for (const row of rows) {
         const node: ChainNode = { row, children: [] };
         all.push(node);
         if (!nodes.has(row.fullHash)) nodes.set(row.fullHash, node);
       }
-      const reached = new Set<ChainNode>();
       for (const node of all) {
-        if (node.row.depth === 1) roots.push(node);
+        if (node.row.depth === 1) {
+          roots.push({ node, orphan: false });
+          continue;
+        }
+        const parent = nodes.get(node.row.parentHash!);
+        if (parent && parent.row.depth === node.row.depth - 1) parent.children.push(node);
         else {
-          const parent = nodes.get(node.row.parentHash!);
-          if (parent && parent.row.depth === node.row.depth - 1) parent.children.push(node);
+          roots.push({ node, orphan: true });
+          this.orphans++;
+          const r = node.row;
+          this.problems.push({
+            line: r.line,
+            message: `task ${r.taskId} is turn ${r.depth} of its context, and no row holds its ${r.depth - 1} earlier turn${r.depth === 2 ? '' : 's'}: imported on its own, with the row's earlier turns as given history`,
+            imported: true,
+          });
         }
       }
-      const paths: ChainNode[][] = [];
-      const walk = (node: ChainNode, path: ChainNode[]) => {
-        reached.add(node);
+      const paths: { path: ChainNode[]; orphan: boolean }[] = [];
+      const walk = (node: ChainNode, path: ChainNode[], orphan: boolean) => {
         const here = [...path, node];
-        if (node.children.length === 0) paths.push(here);
-        for (const child of node.children) walk(child, here);
+        if (node.children.length === 0) paths.push({ path: here, orphan });
+        for (const child of node.children) walk(child, here, orphan);
       };
-      for (const root of roots) walk(root, []);
-      for (const node of all) {
-        if (reached.has(node)) continue;
-        const r = node.row;
-        const parent = nodes.get(r.parentHash ?? '');
-        const why = parent
-          ? `its earlier turns are those of line ${parent.row.line}, which was not imported`
-          : `no row holds its ${r.depth - 1} earlier turn${r.depth === 2 ? '' : 's'}`;
-        this.problems.push({ line: r.line, message: `task ${r.taskId} (turn ${r.depth} of context ${contextId}): ${why}; skipped` });
-      }
+      for (const r of roots) walk(r.node, [], r.orphan);
       let n = 0;
-      for (const path of paths) {
+      for (const { path, orphan } of paths) {
         n++;
         const first = path[0]!.row;
         yield {
-          contextId,
+          contextId: first.contextId,
+          groupKey,
           n,
           ofContext: paths.length,
           root: this.roots.get(first.rootKey)!,
           rows: path.map((p) => p.row),
+          ...(orphan ? { orphan: true } : {}),
         };
       }
     }
@@ -113,5 +135,5 @@ export class ChainBuilder {
 }
 
 function sameRubric(a: ReducedRow, b: ReducedRow): boolean {
-  return a.rubric.length === b.rubric.length && a.rubric.every((r, i) => r.text === b.rubric[i]!.text);
+  return a.rubric.length === b.rubric.length && a.rubric.every((r, i) => r.text === b.rubric[i]!.text && r.number === b.rubric[i]!.number);
 }

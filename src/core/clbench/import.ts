@@ -14,13 +14,30 @@ import { writeFileAtomic } from '../runs/atomic.js';
 import { ScenarioFileSchema } from '../scenario/schema.js';
 import { ChainBuilder } from './chains.js';
 import { readLines } from './lines.js';
-import { reduceRow } from './row.js';
+import { reduceRow, type RowNote, type RowTurns } from './row.js';
+import type { Chain } from './chains.js';
 import { chainToScenario, shortContextId } from './to-scenario.js';
 
 export interface ImportProblem {
   line: number;
   message: string;
+  /** The row was imported after all (a duplicate imported once, an orphan with given history). */
+  imported?: boolean;
 }
+
+/** Rows that import, but not as plain as a CL-bench row usually is: kind -> lines. */
+export type ImportNotes = Partial<Record<RowNote, number[]>>;
+
+/** One line per kind of note, for the import summary. */
+export const NOTE_TEXT: Record<RowNote, string> = {
+  'no-context-id': 'no metadata.context_id: grouped by identical system + first user message',
+  'no-category': 'no metadata.context_category: filed under "Unknown", as eval.py does',
+  'own-category': 'a category outside the four: kept as written (results show it under its own name)',
+  'empty-rubric-item': 'empty rubric items: left out, the others keep upstream\'s numbers (as eval.py does)',
+  'number-rubric-item': 'rubric items that are numbers or booleans: written as text, as eval.py\'s str() does',
+  'list-content': 'content as a list of parts: shown as their text, sent as the list',
+  'extra-keys': 'messages with keys beyond role and content (e.g. name): kept and sent',
+};
 
 export interface ImportSummary {
   file: string;
@@ -34,9 +51,13 @@ export interface ImportSummary {
   /** Imported tasks (source rows); a task before a fork counts once. */
   tasks: number;
   rubricItems: number;
-  /** Lines not imported: bad lines, duplicates, rows whose earlier turns are in no row. */
+  /** Lines not imported (each reported with its reason). */
   skippedLines: number;
+  /** Rows that repeat an earlier row exactly (imported once). */
   duplicates: number;
+  /** Rows whose earlier rows were not in the file (imported with their earlier turns as given history). */
+  orphans: number;
+  notes: ImportNotes;
   /** Scenario files written (new or changed) and left as they were (same content). */
   written: number;
   unchanged: number;
@@ -61,10 +82,13 @@ class ShortIds {
   private readonly taken = new Map<string, string>();
   private readonly mine = new Map<string, string>();
 
-  for(contextId: string): string {
+  for(chain: Pick<Chain, 'contextId' | 'groupKey'>): string {
+    const contextId = chain.groupKey;
     const known = this.mine.get(contextId);
     if (known) return known;
-    const candidates = [8, 12, 16, 32, Infinity].map((n) => shortContextId(contextId, n));
+    // Rows without a context_id are grouped by a hash of their context: `h` + that hash.
+    const candidates =
+      chain.contextId !== undefined ? [8, 12, 16, 32, Infinity].map((n) => shortContextId(contextId, n)) : [8, 12, 16].map((n) => 'h' + contextId.replace(/^root:/, '').slice(0, n));
     candidates.push('h' + createHash('sha256').update(contextId).digest('hex').slice(0, 15));
     for (const c of candidates) {
       if (c && !this.taken.has(c)) {
@@ -101,6 +125,7 @@ export async function importClbench(file: string, outDir: string, opts: ImportOp
 
   let lineNo = 0;
   let lines = 0;
+  const notes: ImportNotes = {};
   await checkInput(path);
   try {
     for await (const line of readLines(path)) {
@@ -120,6 +145,7 @@ export async function importClbench(file: string, outDir: string, opts: ImportOp
         report({ line: lineNo, message: result.message });
         continue;
       }
+      for (const note of result.row.notes) (notes[note] ??= []).push(lineNo);
       builder.add(result.row, result.root);
     }
   } catch (err) {
@@ -127,6 +153,9 @@ export async function importClbench(file: string, outDir: string, opts: ImportOp
   }
   const afterDuplicates = builder.problems.length;
   for (const p of builder.problems) report(p);
+  const chains = [...builder.chains()];
+  for (const p of builder.problems.slice(afterDuplicates)) report(p);
+  const turns = await orphanTurns(path, chains);
 
   try {
     await mkdir(out, { recursive: true });
@@ -145,6 +174,8 @@ export async function importClbench(file: string, outDir: string, opts: ImportOp
     rubricItems: 0,
     skippedLines: 0,
     duplicates: builder.duplicates,
+    orphans: builder.orphans,
+    notes,
     written: 0,
     unchanged: 0,
     files: [],
@@ -154,18 +185,18 @@ export async function importClbench(file: string, outDir: string, opts: ImportOp
   const inFlight = new Set<Promise<void>>();
   let writeError: string | undefined;
 
-  for (const chain of builder.chains()) {
-    const scenario = chainToScenario(chain, shortIds.for(chain.contextId));
+  for (const chain of chains) {
+    const scenario = chainToScenario(chain, shortIds.for(chain), chain.orphan ? turns.get(chain.rows[0]!.line) : undefined);
     const check = ScenarioFileSchema.safeParse(scenario);
     if (!check.success) {
       const issue = check.error.issues[0]!;
       report({
         line: chain.rows[0]!.line,
-        message: `context ${chain.contextId}, chain ${chain.n}: would not be a valid scenario (${issue.path.join('.')}: ${issue.message}); skipped`,
+        message: `context ${chain.contextId ?? '(no context_id)'}, chain ${chain.n}: would not be a valid scenario (${issue.path.join('.')}: ${issue.message}); skipped`,
       });
       continue;
     }
-    contexts.add(chain.contextId);
+    contexts.add(chain.groupKey);
     summary.chains++;
     for (const row of chain.rows) {
       if (imported.has(row.line)) continue;
@@ -193,16 +224,38 @@ export async function importClbench(file: string, outDir: string, opts: ImportOp
   }
   await Promise.all(inFlight);
   if (writeError) throw new UserError(writeError);
-  // Rows left out by the chain builder were reported after the duplicates.
-  for (const p of builder.problems.slice(afterDuplicates)) report(p);
   summary.contexts = contexts.size;
-  summary.skippedLines = new Set(problems.map((p) => p.line)).size;
+  summary.skippedLines = new Set(problems.filter((p) => !p.imported).map((p) => p.line)).size;
   if (summary.chains === 0) {
     throw new UserError(
       `${path}: no CL-bench rows could be imported (${lines} line${lines === 1 ? '' : 's'} read, ${summary.skippedLines} skipped); expected one JSON object per line with messages, rubrics and metadata`,
     );
   }
   return summary;
+}
+
+/**
+ * Second pass over the file for the rows whose earlier rows were absent: their earlier turns
+ * (not kept in the first pass, which holds one context per context and only new parts per row).
+ */
+async function orphanTurns(path: string, chains: readonly Chain[]): Promise<Map<number, RowTurns>> {
+  const wanted = new Set(chains.filter((c) => c.orphan).map((c) => c.rows[0]!.line));
+  const out = new Map<number, RowTurns>();
+  if (wanted.size === 0) return out;
+  let lineNo = 0;
+  try {
+    for await (const line of readLines(path)) {
+      lineNo++;
+      if (!wanted.has(lineNo)) continue;
+      const result = reduceRow(JSON.parse(line), lineNo);
+      if (result.ok) out.set(lineNo, result.turns());
+      if (out.size === wanted.size) break;
+    }
+  } catch (err) {
+    throw new UserError(`cannot read ${path} again (line ${lineNo}): ${(err as NodeJS.ErrnoException).code ?? String(err)}; was it changed during the import?`);
+  }
+  if (out.size !== wanted.size) throw new UserError(`${path} changed during the import (line ${[...wanted].find((l) => !out.has(l))} is no longer the row read first); import it again`);
+  return out;
 }
 
 /** Write `text` to `path` unless the file already holds exactly it. True if written. */

@@ -9,10 +9,15 @@
 //   ...
 //   user: prompt of the current task          always the last message
 //
+// Given turns of an imported row whose earlier rows were absent stand between the first user
+// message and task 1 (assistant: given answer, user: next prompt), for every history.
+//
 // THE PROMISE: for an imported CL-bench task, history 'given' reproduces the source row's
-// messages byte for byte (tests/core/clbench/import.test.ts checks it).
+// messages byte for byte (tests/core/clbench/import.test.ts checks it); requestMessages adds the
+// shapes upstream wrote (extra keys, content parts), so the request equals the row.
 import { UserError } from '../errors.js';
 import type { Scenario } from '../scenario/schema.js';
+import { shapedMessage } from './shapes.js';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -35,11 +40,15 @@ export interface BuildOptions {
   noContext?: boolean;
 }
 
-type MessageScenario = Pick<Scenario, 'id' | 'system' | 'context' | 'tasks'>;
+type MessageScenario = Pick<Scenario, 'id' | 'system' | 'context' | 'tasks' | 'givenTurns' | 'source'>;
 
-/** True for a scenario whose first task's question is inside the context (imported CL-bench). */
-export function questionInContext(scenario: Pick<Scenario, 'tasks'>): boolean {
-  return scenario.tasks[0]?.prompt === '';
+/**
+ * True for a scenario whose first question is inside the context (imported CL-bench): task 1's
+ * prompt is empty, or the scenario starts with given turns (the first of them is asked there).
+ */
+export function questionInContext(scenario: Pick<Scenario, 'tasks' | 'givenTurns'>): boolean {
+  const first = scenario.givenTurns?.[0]?.prompt ?? scenario.tasks[0]?.prompt;
+  return first === '';
 }
 
 /** The messages for task `taskIndex` (0-based). Throws a UserError when they cannot be built. */
@@ -56,13 +65,20 @@ export function buildMessages(scenario: MessageScenario, taskIndex: number, opts
   const messages: ChatMessage[] = [];
   if (scenario.system !== undefined) messages.push({ role: 'system', content: scenario.system });
 
-  const first = tasks[0]!;
+  // Given turns (an imported row whose earlier rows were absent) come first, whatever the history:
+  // no player ever answered them, so their fixed answers are all there is.
+  const given = scenario.givenTurns ?? [];
+  const firstPrompt = given[0]?.prompt ?? tasks[0]!.prompt;
   let firstUser: string;
-  if (opts.noContext) firstUser = first.prompt;
-  else if (first.prompt === '') firstUser = scenario.context;
-  else if (scenario.context === '') firstUser = first.prompt;
-  else firstUser = scenario.context + CONTEXT_DELIMITER + first.prompt;
+  if (opts.noContext) firstUser = firstPrompt;
+  else if (firstPrompt === '') firstUser = scenario.context;
+  else if (scenario.context === '') firstUser = firstPrompt;
+  else firstUser = scenario.context + CONTEXT_DELIMITER + firstPrompt;
   messages.push({ role: 'user', content: firstUser });
+  for (let g = 0; g < given.length; g++) {
+    messages.push({ role: 'assistant', content: given[g]!.answer });
+    messages.push({ role: 'user', content: given[g + 1]?.prompt ?? tasks[0]!.prompt });
+  }
 
   for (let k = 1; k <= taskIndex; k++) {
     const earlier = tasks[k - 1]!;
@@ -86,4 +102,24 @@ export function buildMessages(scenario: MessageScenario, taskIndex: number, opts
     messages.push({ role: 'user', content: tasks[k]!.prompt });
   }
   return messages;
+}
+
+/** A message as it goes on the wire: role and content, and whatever other keys upstream wrote. */
+export type RequestMessage = { role: string; content: unknown; [key: string]: unknown };
+
+/**
+ * The messages to send for task `taskIndex`: buildMessages, with each message that upstream wrote
+ * in another shape (extra keys such as `name`, content as a list of parts) rebuilt as written.
+ * THE PROMISE: for an imported CL-bench task under history 'given', this is the source row's
+ * `messages`, key for key and byte for byte (tests/core/clbench/fixture-rows.test.ts).
+ */
+export function requestMessages(scenario: MessageScenario, taskIndex: number, opts: BuildOptions): RequestMessage[] {
+  const messages = buildMessages(scenario, taskIndex, opts);
+  const shapes = opts.noContext ? undefined : scenario.source?.messageShapes;
+  return messages.map((m, i) => shapedMessage(shapes?.[String(i)], m.role, m.content) as RequestMessage);
+}
+
+/** Turns before task 1 that the scenario gives (an imported row whose earlier rows were absent). */
+export function givenTurnCount(scenario: Pick<Scenario, 'givenTurns'>): number {
+  return scenario.givenTurns?.length ?? 0;
 }

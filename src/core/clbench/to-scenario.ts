@@ -10,10 +10,17 @@
 //   inside the context); later tasks' prompts are the later user messages; `given` holds the
 //   assistant turns; every rubric string becomes an item without a check (a judge or a person
 //   grades it); task ids are task-1..task-k and sourceId keeps upstream's task_id;
+// - a chain whose first row's earlier rows were absent (orphan) starts with `givenTurns`: that
+//   row's earlier turns, fixed history for every player; its tasks keep their upstream turn
+//   numbers (task-3, task-4, ...);
+// - a category outside the four is kept as upstream wrote it;
+// - messages that are not plain {role, content: text} keep their shape (source.messageShapes);
 // - key order puts the short fields first and the (possibly 320,000-character) context last, so
 //   the file is readable in an editor.
 import type { ScenarioFile } from '../scenario/schema.js';
 import type { Chain } from './chains.js';
+import type { RowTurns } from './row.js';
+import type { MessageShape } from './shapes.js';
 
 export function scenarioIdFor(short: string, n: number): string {
   return `clbench-${short}-${n}`;
@@ -56,20 +63,32 @@ function titleFor(chain: Chain, short: string): string {
   return chain.ofContext > 1 ? `${title}, chain ${chain.n}` : title;
 }
 
-export function chainToScenario(chain: Chain, short: string): ScenarioFile {
+/** `turns`: the first row's earlier turns, needed (and only read) for an orphan chain. */
+export function chainToScenario(chain: Chain, short: string, turns?: RowTurns): ScenarioFile {
   const first = chain.rows[0]!;
+  const before = first.depth - 1;
+  if (chain.orphan && !turns) throw new Error(`chain of line ${first.line} needs the turns of its first row`);
+  const ids = chain.rows.map((_, i) => `task-${before + i + 1}`);
   const tasks: ScenarioFile['tasks'] = chain.rows.map((row, i) => {
     const given = chain.rows[i + 1]?.givenForParent;
     return {
-      id: `task-${i + 1}`,
-      prompt: i === 0 ? '' : row.prompt,
-      ...(i > 0 ? { dependsOn: Array.from({ length: i }, (_, j) => `task-${j + 1}`) } : {}),
+      id: ids[i]!,
+      prompt: before + i === 0 ? '' : row.prompt,
+      ...(i > 0 ? { dependsOn: ids.slice(0, i) } : {}),
       rubric: row.rubric,
       ...(given !== undefined ? { given } : {}),
       sourceId: row.taskId,
     };
   });
+  const shapes: Record<number, MessageShape> = { ...chain.root.shapes };
+  const givenTurns: NonNullable<ScenarioFile['givenTurns']> = [];
+  if (chain.orphan && turns) {
+    Object.assign(shapes, turns.shapes);
+    for (let k = 0; k < before; k++) givenTurns.push({ prompt: k === 0 ? '' : turns.prompts[k - 1]!, answer: turns.answers[k]! });
+  }
+  for (const row of chain.rows) Object.assign(shapes, row.shapes);
   let chars = chain.root.context.length;
+  for (const t of givenTurns) chars += t.prompt.length + t.answer.length;
   for (const row of chain.rows) chars += row.prompt.length + (row.givenForParent?.length ?? 0);
   const estimatedMinutes = Math.max(1, Math.ceil(chars / 1000 + 5 * tasks.length));
   const file: ScenarioFile = {
@@ -81,15 +100,20 @@ export function chainToScenario(chain: Chain, short: string): ScenarioFile {
     language: guessLanguage(chain.root.context),
     estimatedMinutes,
     notes:
-      `Imported from CL-bench (context_id ${chain.contextId}${chain.ofContext > 1 ? `, chain ${chain.n} of ${chain.ofContext}` : ''}). ` +
-      "Task 1's question is inside the context, as upstream wrote it; `given` holds upstream's fixed assistant turns " +
+      `Imported from CL-bench (${chain.contextId !== undefined ? `context_id ${chain.contextId}` : 'no context_id: grouped by its system and first user message'}${chain.ofContext > 1 ? `, chain ${chain.n} of ${chain.ofContext}` : ''}). ` +
+      (givenTurns.length
+        ? `The file held no row for turns 1-${before}: they are given history (givenTurns), as upstream's row holds them; turn 1's question is inside the context. `
+        : "Task 1's question is inside the context, as upstream wrote it. ") +
+      "`given` holds upstream's fixed assistant turns " +
       '(history, not guaranteed gold answers). Rubric items have no machine checks: a judge or a person grades them.',
+    ...(givenTurns.length ? { givenTurns } : {}),
     source: {
       format: 'cl-bench',
-      contextId: chain.contextId,
+      ...(chain.contextId !== undefined ? { contextId: chain.contextId } : {}),
       taskIds: chain.rows.map((r) => r.taskId),
       category: first.categoryLabel,
       subCategory: first.subCategory,
+      ...(Object.keys(shapes).length ? { messageShapes: Object.fromEntries(Object.entries(shapes)) } : {}),
     },
     tasks,
   };

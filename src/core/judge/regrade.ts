@@ -1,6 +1,7 @@
 // Grading saved runs after the fact (`clplay grade`): the LLM judge or a person decides the items
 // that are pending or unscored. Runs are matched to their scenarios; a run whose scenario changed
 // so that its rubric no longer lines up is skipped with a reason, never graded against the wrong items.
+import { taskForJudge } from '../clbench/question.js';
 import { taskStatus } from '../grading/verdict.js';
 import type { RunRecord, TaskResult } from '../runs/types.js';
 import type { Scenario, Task } from '../scenario/schema.js';
@@ -60,7 +61,8 @@ export function planGrading(runs: readonly RunRecord[], scenarios: readonly Scen
 }
 
 export function taskFor(scenario: Scenario, result: TaskResult): Task {
-  return scenario.tasks.find((t) => t.id === result.taskId)!;
+  // As the judge sees it: an imported first task's question is inside the context (question.ts).
+  return taskForJudge(scenario, scenario.tasks.findIndex((t) => t.id === result.taskId));
 }
 
 export interface JudgeRunsOptions {

@@ -13,6 +13,9 @@ export interface ChatMessage {
   content: string;
 }
 
+/** A message as sent: an imported CL-bench row's messages keep every key and content parts as written. */
+export type WireMessage = ChatMessage | { role: string; content: unknown; [key: string]: unknown };
+
 export interface Usage {
   promptTokens?: number;
   completionTokens?: number;
@@ -32,7 +35,10 @@ export interface CompleteOptions {
   onRetry?: (info: RetryInfo) => void;
   /** Aborting keeps what arrived: the result is marked cutOff, not an error. */
   signal?: AbortSignal;
-  /** Default true. Non-streamed requests are still bounded by the timeout. */
+  /**
+   * Default true. false sends upstream infer.py's request: {model, messages} and the parameters
+   * the user set, no stream and no stream_options. Non-streamed requests are still bounded by the timeout.
+   */
   stream?: boolean;
 }
 
@@ -64,7 +70,7 @@ export class ModelCallError extends ModelError {
 
 export interface ChatClient {
   readonly endpoint: Endpoint;
-  complete(messages: readonly ChatMessage[], opts?: CompleteOptions): Promise<Completion>;
+  complete(messages: readonly WireMessage[], opts?: CompleteOptions): Promise<Completion>;
 }
 
 export interface ClientOptions {
@@ -92,7 +98,7 @@ function isOpenAIHost(baseUrl: string): boolean {
 }
 
 /** The request body: only the parameters that were set (upstream sets none). */
-export function requestBody(ep: Endpoint, messages: readonly ChatMessage[], stream: boolean): Record<string, unknown> {
+export function requestBody(ep: Endpoint, messages: readonly WireMessage[], stream: boolean): Record<string, unknown> {
   const body: Record<string, unknown> = { model: ep.model, messages };
   const p = ep.params;
   if (p.temperature !== undefined) body.temperature = p.temperature;
@@ -127,7 +133,7 @@ export async function createChatClient(ep: Endpoint, options: ClientOptions = {}
   const classify = (err: unknown) => classifyError(err, ctx, sdk, (h) => retryAfterMs(h));
 
   async function once(
-    messages: readonly ChatMessage[],
+    messages: readonly WireMessage[],
     opts: CompleteOptions,
     partial: { text: string },
   ): Promise<Omit<Completion, 'tries' | 'latencyMs'>> {

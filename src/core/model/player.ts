@@ -11,7 +11,8 @@
 //   Under --history own, the tasks after it cannot be built (they need its answer): they fail the
 //   same way with "not attempted: ...". Resuming the run tries failed tasks again.
 import { randomBytes } from 'node:crypto';
-import { buildMessages } from '../clbench/messages.js';
+import { givenTurnCount, requestMessages } from '../clbench/messages.js';
+import { taskForJudge } from '../clbench/question.js';
 import { errorMessage } from '../errors.js';
 import { taskStatus, type Verdict } from '../grading/verdict.js';
 import { applyJudge, gradeAnswer } from '../judge/grade-task.js';
@@ -31,7 +32,14 @@ export interface NewModelRunOptions {
   repeat?: number;
   matchId?: string;
   judge?: string;
+  /** Stream the replies; default: not for an imported CL-bench scenario (upstream's request), else yes. */
+  stream?: boolean;
   now?: Date;
+}
+
+/** Does a run stream its replies unless told: clplay's own scenarios yes, imported CL-bench no. */
+export function streamsByDefault(scenario: Pick<Scenario, 'source'>): boolean {
+  return scenario.source?.format !== 'cl-bench';
 }
 
 export function newModelRun(scenario: Scenario, endpoint: Endpoint, opts: NewModelRunOptions): RunRecord {
@@ -49,6 +57,10 @@ export function newModelRun(scenario: Scenario, endpoint: Endpoint, opts: NewMod
     tasks: scenario.tasks.map((t) => ({ taskId: t.id, verdicts: [], status: 'pending' })),
   };
   if (opts.noContext) run.noContext = true;
+  const stream = opts.stream ?? streamsByDefault(scenario);
+  if (!stream) run.stream = false;
+  const given = givenTurnCount(scenario);
+  if (given) run.givenTurns = given;
   if (opts.batchId) run.batchId = opts.batchId;
   if (opts.repeat !== undefined) run.repeat = opts.repeat;
   if (opts.matchId) run.matchId = opts.matchId;
@@ -137,11 +149,11 @@ export async function playTask(scenario: Scenario, run: RunRecord, i: number, op
       return { kind: 'failed', result };
     }
   }
-  const messages = buildMessages(scenario, i, { history: run.history, answers: answersOf(run), noContext: run.noContext });
+  const messages = requestMessages(scenario, i, { history: run.history, answers: answersOf(run), noContext: run.noContext });
 
   let completion;
   try {
-    completion = await opts.client.complete(messages, { onDelta: opts.onDelta, onRetry: opts.onRetry, signal: opts.signal });
+    completion = await opts.client.complete(messages, { onDelta: opts.onDelta, onRetry: opts.onRetry, signal: opts.signal, stream: run.stream ?? true });
   } catch (err) {
     const at = now().toISOString();
     const e = err instanceof ModelCallError ? err : undefined;
@@ -189,7 +201,7 @@ export async function playTask(scenario: Scenario, run: RunRecord, i: number, op
   let judgeCalls = 0;
   if (opts.judge && !opts.signal?.aborted) {
     await opts.store?.save(run);
-    const graded = await applyJudge(task, completion.text, result.verdicts, opts.judge, opts.signal);
+    const graded = await applyJudge(taskForJudge(scenario, i), completion.text, result.verdicts, opts.judge, opts.signal);
     judgeCalls = graded.judgeCalls;
     result.verdicts = graded.verdicts;
     result.status = taskStatus(result.verdicts);

@@ -15,7 +15,8 @@
 // unanswered, for a resume); what finished is saved; the runs are marked stopped.
 import { createHash } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import { buildMessages } from '../clbench/messages.js';
+import { buildMessages, givenTurnCount } from '../clbench/messages.js';
+import { taskForJudge } from '../clbench/question.js';
 import { scenarioScore } from '../grading/verdict.js';
 import { judgeableItems, regradeResult } from '../judge/grade-task.js';
 import type { Judge } from '../judge/judge.js';
@@ -34,6 +35,8 @@ export interface BatchConfig {
   noContext?: boolean;
   repeat: number;
   judgeName?: string;
+  /** --stream: stream every reply (default: not for imported CL-bench scenarios, as upstream asks). */
+  stream?: boolean;
 }
 
 export function historyFor(s: Pick<Scenario, 'source'>, mode: HistoryMode | 'auto'): HistoryMode {
@@ -143,6 +146,12 @@ export async function runBatch(scenarios: readonly Scenario[], config: BatchConf
   const finishing: RunRecord[] = [];
 
   for (const s of scenarios) {
+    const given = givenTurnCount(s);
+    if (given && historyFor(s, config.history) === 'own') {
+      notes.push(
+        `scenario ${s.id}: the model's own answers to the ${given} turn${given === 1 ? '' : 's'} before its first task are not available (the file held no row for ${given === 1 ? 'it' : 'them'}); upstream's given answers are used, and the run records it`,
+      );
+    }
     for (let r = 1; r <= config.repeat; r++) {
       let run = findRun(opts.existing, batchId, s, r);
       let created = true;
@@ -152,7 +161,7 @@ export async function runBatch(scenarios: readonly Scenario[], config: BatchConf
           stale.add(s.id);
           notes.push(`scenario ${s.id} changed since run ${older.id}; its tasks are played again in a new run`);
         }
-        run = newModelRun(s, config.endpoint, { history: historyFor(s, config.history), noContext: config.noContext, batchId, repeat: r, judge: config.judgeName, now: now() });
+        run = newModelRun(s, config.endpoint, { history: historyFor(s, config.history), noContext: config.noContext, batchId, repeat: r, judge: config.judgeName, stream: config.stream, now: now() });
         created = false;
       } else {
         // Resumed: the run's tasks line up with the scenario (same content hash).
@@ -240,7 +249,7 @@ export async function runBatch(scenarios: readonly Scenario[], config: BatchConf
     try {
       if (isAnswered(run.tasks[i])) {
         // Answered earlier; only the judge is missing.
-        const out = await regradeResult(task, run.tasks[i]!, opts.judge!, signal);
+        const out = await regradeResult(taskForJudge(scenario, i), run.tasks[i]!, opts.judge!, signal);
         if (signal.aborted && out.changed === 0) return;
         run.tasks[i] = out.result;
         stats.judgeCalls += out.judgeCalls;

@@ -5,6 +5,7 @@
 // person has submitted task i (`view(i, personSubmitted)`); the screen decides when to ask.
 // No React here: the UI subscribes.
 import type { Judge } from '../judge/judge.js';
+import { taskForJudge } from '../clbench/question.js';
 import type { RunStore } from '../runs/store.js';
 import type { HistoryMode, RunRecord, TaskResult } from '../runs/types.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -158,7 +159,7 @@ export class VersusMatch {
         this.phases[k] = 'failed';
       } else {
         if (this.o.judge && !this.closed) {
-          const graded = await applyJudge(this.o.scenario.tasks[k]!, out.result.answer ?? '', out.result.verdicts, this.o.judge, this.ctl.signal);
+          const graded = await applyJudge(taskForJudge(this.o.scenario, k), out.result.answer ?? '', out.result.verdicts, this.o.judge, this.ctl.signal);
           out.result.verdicts = graded.verdicts;
           out.result.status = taskStatus(graded.verdicts);
           await this.o.store.save(this.run);

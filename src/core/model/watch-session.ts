@@ -4,6 +4,7 @@
 // (Esc) keeps what arrived, marked cut off, and grades it as it stands. Saved after every task.
 // No React here: the screen subscribes.
 import { taskStatus } from '../grading/verdict.js';
+import { taskForJudge } from '../clbench/question.js';
 import { applyJudge } from '../judge/grade-task.js';
 import type { Judge } from '../judge/judge.js';
 import type { RunRecord, TaskResult } from '../runs/types.js';
@@ -124,7 +125,7 @@ export class WatchSession {
       // The judge runs after the reply is saved, so the screen can show "judging".
       if (outcome.kind === 'answered' && this.opts.judge && !this.closed) {
         this.set({ phase: 'judging', text: outcome.result.answer ?? text, result: outcome.result });
-        const graded = await applyJudge(this.scenario.tasks[i]!, outcome.result.answer ?? '', outcome.result.verdicts, this.opts.judge);
+        const graded = await applyJudge(taskForJudge(this.scenario, i), outcome.result.answer ?? '', outcome.result.verdicts, this.opts.judge);
         outcome.result.verdicts = graded.verdicts;
         outcome.result.status = taskStatus(graded.verdicts);
         await this.opts.store?.save(this.run);

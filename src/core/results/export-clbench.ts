@@ -2,7 +2,7 @@
 // clplay's answers (human or model) exactly as it grades a model's.
 import { buildMessages } from '../clbench/messages.js';
 import type { Scenario } from '../scenario/schema.js';
-import { CATEGORY_LABELS } from '../scenario/schema.js';
+import { categoryName } from '../scenario/schema.js';
 import type { RunRecord } from '../runs/types.js';
 
 export interface ClbenchRow {
@@ -48,7 +48,7 @@ export function toClbench(runs: readonly RunRecord[], scenarios: ReadonlyMap<str
         metadata: {
           task_id: taskId,
           context_id: scenario.source?.contextId ?? scenario.id,
-          context_category: scenario.source?.category ?? CATEGORY_LABELS[scenario.category],
+          context_category: scenario.source?.category ?? categoryName(scenario.category),
           sub_category: scenario.source?.subCategory ?? scenario.subcategory,
           clplay_run: run.id,
           clplay_player: run.player.kind === 'human' ? `human:${run.player.name}` : `model:${run.player.model}`,

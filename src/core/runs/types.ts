@@ -89,6 +89,16 @@ export interface StudyTag {
   consentAt?: string;
 }
 
+/** Human runs: what a person was shown of what the model sees. */
+export interface ShownRecord {
+  /** The scenario's system message, as the reader's first section (and in the task view). */
+  instructions?: boolean;
+  /** Given turns (the scenario's, or earlier tasks' given answers under --history given), marked as such. */
+  givenTurns?: boolean;
+  /** The context's opening and closing paragraphs in the task panel (a first question inside the context). */
+  questionEnds?: boolean;
+}
+
 export type RunStatus = 'in-progress' | 'finished' | 'stopped';
 
 export interface RunRecord {
@@ -109,6 +119,18 @@ export interface RunRecord {
   batchId?: string;
   repeat?: number;
   judge?: string;
+  /**
+   * Model runs: replies were streamed (clplay's default for its own scenarios) or not (false: an
+   * imported CL-bench scenario is asked as upstream's infer.py asks, unless --stream). Absent: streamed.
+   */
+  stream?: boolean;
+  /**
+   * Turns before task 1 that the scenario gives (an imported CL-bench row whose earlier rows were
+   * not in the file): every player got their given answers, under --history own too.
+   */
+  givenTurns?: number;
+  /** Human runs: what the player was shown besides the context (see play/shown.ts). */
+  shown?: ShownRecord;
   startedAt: string;
   endedAt?: string;
   status: RunStatus;

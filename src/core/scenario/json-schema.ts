@@ -8,7 +8,8 @@ const SCENARIO_FIELDS: Record<string, string> = {
   $schema: 'Path or URL of this JSON Schema (for editors); ignored by clplay.',
   id: 'Unique id across all loaded scenarios: lowercase letters, digits and single dashes.',
   title: 'Shown in lists and on the home screen.',
-  category: "CL-bench's context category.",
+  category:
+    "CL-bench's context category: domain-knowledge-reasoning, rule-system-application, procedural-task-execution or empirical-discovery-simulation. An imported CL-bench scenario (source.format: cl-bench) keeps any other upstream label as written.",
   subcategory: 'Free text, e.g. "Game Mechanics".',
   origin: 'fictional (invented), modified (real content changed) or niche (real but obscure).',
   language: 'BCP 47 tag of the material, e.g. en or zh-Hans.',
@@ -17,6 +18,7 @@ const SCENARIO_FIELDS: Record<string, string> = {
   system: 'Optional system message for a model player.',
   context: 'The material to learn from (Markdown). Give this or contextFile, not both.',
   contextFile: 'Path of a file holding the context, relative to this scenario file.',
+  givenTurns: 'Imported CL-bench row whose earlier rows were not imported: its earlier turns (prompt, answer), fixed history before task 1 for every player.',
   tasks: 'The tasks, in order; later tasks may build on earlier answers.',
   source: 'Provenance, e.g. format: cl-bench for imported chains.',
 };

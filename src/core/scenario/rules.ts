@@ -3,7 +3,7 @@
 // prompts that are present. They run on the raw data, task by task, so a schema problem in one
 // task does not hide a rule problem in another.
 import { gradeByChecks } from '../grading/grade.js';
-import { CheckSchema, TaskSchema, type Task } from './schema.js';
+import { CATEGORIES, CheckSchema, TaskSchema, isKnownCategory, type Task } from './schema.js';
 import { quote } from './problem.js';
 import { closest } from './suggest.js';
 
@@ -26,6 +26,13 @@ export function crossFieldProblems(data: unknown): RuleProblem[] {
     if (isRec(t) && typeof t.id === 'string' && !firstIndex.has(t.id)) firstIndex.set(t.id, i);
   });
   const allIds = [...firstIndex.keys()];
+  if (typeof data.category === 'string' && data.category !== '' && !isKnownCategory(data.category) && !isClBench) {
+    const near = closest(data.category, CATEGORIES);
+    out.push({
+      path: ['category'],
+      message: `unknown category ${quote(data.category)} (expected one of ${CATEGORIES.join(', ')})${near ? `; did you mean ${JSON.stringify(near)}?` : ''}`,
+    });
+  }
 
   tasks.forEach((t, i) => {
     if (!isRec(t)) return;

@@ -9,6 +9,21 @@ export const CATEGORIES = [
   'empirical-discovery-simulation',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
+/**
+ * A scenario's category: one of the four, or - only in an imported CL-bench scenario - the
+ * upstream label as written when it is none of them (e.g. a mock or a new category), so results
+ * show it under its own name as upstream's eval.py does.
+ */
+export type ScenarioCategory = Category | (string & {});
+
+export function isKnownCategory(c: string): c is Category {
+  return (CATEGORIES as readonly string[]).includes(c);
+}
+
+/** The name to show for a category: CL-bench's label for the four, else the name as written. */
+export function categoryName(c: string): string {
+  return isKnownCategory(c) ? CATEGORY_LABELS[c] : c;
+}
 
 /** Human labels for categories, as CL-bench names them. */
 export const CATEGORY_LABELS: Record<Category, string> = {
@@ -119,6 +134,12 @@ export const RubricItemSchema = z.strictObject({
   text: z.string().min(1),
   check: CheckSchema.optional(),
   weight: z.number().positive().optional(),
+  /**
+   * Imported CL-bench items: upstream's number for this item where it is not its position here.
+   * Upstream numbers items by their place in the row's list and skips empty ones without
+   * renumbering, so after a skipped item the numbers run ahead of the positions.
+   */
+  number: z.number().int().positive().optional(),
 });
 export type RubricItem = z.infer<typeof RubricItemSchema>;
 
@@ -152,13 +173,31 @@ export const SourceSchema = z.strictObject({
   taskIds: z.array(z.string()).optional(),
   category: z.string().optional(),
   subCategory: z.string().optional(),
+  /**
+   * Imported CL-bench messages that are not plain {role, content: text}, by their index in the
+   * messages of the scenario's last task: the message as upstream wrote it (every key, in order),
+   * with `content: null` where the content is the text clplay holds (context, prompt, given) and
+   * the list of content parts where upstream gave a list. Requests send them as written.
+   */
+  messageShapes: z.record(z.string().regex(/^\d+$/), z.record(z.string(), z.unknown())).optional(),
 });
+
+/** A turn before task 1 that is not a task of this scenario (see ScenarioFile.givenTurns). */
+export const GivenTurnSchema = z.strictObject({
+  /** The user message; '' for the first turn (its question is inside the context). */
+  prompt: z.string(),
+  /** The assistant message upstream's row holds after it. */
+  answer: z.string(),
+});
+export type GivenTurn = z.infer<typeof GivenTurnSchema>;
 
 export const ScenarioFileSchema = z.strictObject({
   $schema: z.string().optional(),
   id: z.string().regex(SCENARIO_ID, 'ids use lowercase letters, digits and single dashes ([a-z0-9-]+)'),
   title: z.string().min(1),
-  category: z.enum(CATEGORIES),
+  // Any text passes here; the rules (rules.ts) allow one outside CATEGORIES only in an imported
+  // CL-bench scenario, with the same "unknown category ... did you mean" message as an enum.
+  category: z.union([z.enum(CATEGORIES), z.string().min(1)]),
   subcategory: z.string().min(1),
   origin: z.enum(ORIGINS),
   language: z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 tag such as en or zh-Hans'),
@@ -167,6 +206,11 @@ export const ScenarioFileSchema = z.strictObject({
   system: z.string().optional(),
   context: z.string().optional(),
   contextFile: z.string().optional(),
+  /**
+   * Imported CL-bench row whose earlier rows were not in the file: its earlier turns, as fixed
+   * history before task 1. Every player gets them as they are (there are no own answers to them).
+   */
+  givenTurns: z.array(GivenTurnSchema).min(1).optional(),
   tasks: z.array(TaskSchema).min(1),
   source: SourceSchema.optional(),
 });

@@ -3,7 +3,7 @@
 // a category filter. Enter plays (or offers to continue an unfinished run of that scenario).
 import React, { useMemo, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
-import { CATEGORIES, CATEGORY_LABELS, type Category, type Scenario } from '../../core/scenario/schema.js';
+import { CATEGORIES, categoryName, isKnownCategory, type Category, type Scenario } from '../../core/scenario/schema.js';
 import { continuableRuns, lastResults, runScore, type Continuable } from '../../core/play/resume.js';
 import type { RunRecord } from '../../core/runs/types.js';
 import { sanitizeInline } from '../../core/text/sanitize.js';
@@ -16,7 +16,8 @@ import { useScreenHints } from '../hooks/use-screen-hints.js';
 
 export type HomeItem = { kind: 'continue'; c: Continuable } | { kind: 'scenario'; s: Scenario };
 
-export type CategoryFilter = 'all' | Category;
+/** 'all', one of the four, or an imported scenario's own category (e.g. a mock one). */
+export type CategoryFilter = 'all' | string;
 
 export const SHORT_CATEGORY: Record<Category, string> = {
   'domain-knowledge-reasoning': 'Domain',
@@ -24,6 +25,11 @@ export const SHORT_CATEGORY: Record<Category, string> = {
   'procedural-task-execution': 'Procedure',
   'empirical-discovery-simulation': 'Empirical',
 };
+
+/** The category column: a short name for the four, an imported category as written. */
+export function shortCategory(c: string): string {
+  return isKnownCategory(c) ? SHORT_CATEGORY[c] : c;
+}
 
 /** Continue entries first (newest first), then the scenarios of the chosen category by title. */
 export function homeItems(scenarios: readonly Scenario[], runs: readonly RunRecord[], player: string, filter: CategoryFilter): HomeItem[] {
@@ -72,7 +78,11 @@ export function HomeScreen(): React.JSX.Element {
   const height = app.bodyRows;
   const player = app.player ?? '';
   const runs = useMemo(() => app.runs ?? [], [app.runs]);
-  const present = useMemo(() => CATEGORIES.filter((c) => app.deps.scenarios.some((s) => s.category === c)), [app.deps.scenarios]);
+  const present = useMemo(() => {
+    const known = CATEGORIES.filter((c) => app.deps.scenarios.some((s) => s.category === c));
+    const other = [...new Set(app.deps.scenarios.map((s) => s.category).filter((c) => !isKnownCategory(c)))].sort();
+    return [...known, ...other];
+  }, [app.deps.scenarios]);
   const filters: CategoryFilter[] = ['all', ...present];
   const [filterIndex, setFilterIndex] = useState(0);
   const filter = filters[filterIndex % filters.length]!;
@@ -138,12 +148,12 @@ export function HomeScreen(): React.JSX.Element {
   );
 
   const c = homeColumns(columns);
-  const filterLabel = filter === 'all' ? 'All categories' : CATEGORY_LABELS[filter];
+  const filterLabel = filter === 'all' ? 'All categories' : categoryName(filter);
   const head = `  ${cell('Scenario', c.title)}${cell('Category', c.category)}${cell('Tasks', c.tasks, true)}${cell('Min', c.minutes, true)}${cell('Context', c.context, true)}${cell('Last', c.last)}`;
   const current = items[sel];
   const detail =
     current?.kind === 'scenario'
-      ? `${CATEGORY_LABELS[current.s.category]} › ${sanitizeInline(current.s.subcategory)} · ${current.s.origin} · ${current.s.language}`
+      ? `${categoryName(current.s.category)} › ${sanitizeInline(current.s.subcategory)} · ${current.s.origin} · ${current.s.language}`
       : current?.kind === 'continue'
         ? `Unfinished run ${current.c.run.id} · ${current.c.done} of ${current.c.run.tasks.length} tasks answered${current.c.changed ? ' · the scenario changed since' : ''}`
         : '';
@@ -173,7 +183,7 @@ export function HomeScreen(): React.JSX.Element {
             const marker = isSel ? '▸ ' : '  ';
             if (item.kind === 'continue') {
               const k = Math.min(item.c.done + 1, item.c.run.tasks.length);
-              const text = `${marker}${cell(`↻ Continue: ${sanitizeInline(item.c.scenario.title)}`, c.title)}${cell(SHORT_CATEGORY[item.c.scenario.category], c.category)}${cell(`${k}/${item.c.run.tasks.length}`, c.tasks, true)}${cell(String(item.c.scenario.estimatedMinutes), c.minutes, true)}${cell(shortCount(item.c.scenario.context.length), c.context, true)}${cell(item.c.run.tasks[item.c.done]?.draft ? 'draft' : '', c.last)}`;
+              const text = `${marker}${cell(`↻ Continue: ${sanitizeInline(item.c.scenario.title)}`, c.title)}${cell(shortCategory(item.c.scenario.category), c.category)}${cell(`${k}/${item.c.run.tasks.length}`, c.tasks, true)}${cell(String(item.c.scenario.estimatedMinutes), c.minutes, true)}${cell(shortCount(item.c.scenario.context.length), c.context, true)}${cell(item.c.run.tasks[item.c.done]?.draft ? 'draft' : '', c.last)}`;
               return (
                 <Text key={`c${item.c.run.id}`} color={theme.text.warning} inverse={isSel && theme.noColor} bold={isSel} wrap="truncate-end">
                   {truncateToWidth(text, columns)}
@@ -181,7 +191,7 @@ export function HomeScreen(): React.JSX.Element {
               );
             }
             const s = item.s;
-            const text = `${marker}${cell(sanitizeInline(s.title), c.title)}${cell(SHORT_CATEGORY[s.category], c.category)}${cell(String(s.tasks.length), c.tasks, true)}${cell(String(s.estimatedMinutes), c.minutes, true)}${cell(shortCount(s.context.length), c.context, true)}${cell(lastResultText(last.get(s.id)), c.last)}`;
+            const text = `${marker}${cell(sanitizeInline(s.title), c.title)}${cell(shortCategory(s.category), c.category)}${cell(String(s.tasks.length), c.tasks, true)}${cell(String(s.estimatedMinutes), c.minutes, true)}${cell(shortCount(s.context.length), c.context, true)}${cell(lastResultText(last.get(s.id)), c.last)}`;
             return (
               <Text key={s.id} color={isSel ? theme.accent : undefined} inverse={isSel && theme.noColor} bold={isSel} wrap="truncate-end">
                 {truncateToWidth(text, columns)}

@@ -156,22 +156,23 @@ describe('importClbench', () => {
     const good = chainRows({ contextId: 'eeeeeeee', first: 'Context and question.', turns: [{ given: 'G', prompt: 'P2' }] });
     const noMeta = { ...good[0]!, metadata: undefined } as unknown as Row;
     const badRole = { ...good[0]!, messages: [{ role: 'assistant', content: 'x' }, { role: 'user', content: 'y' }] } as Row;
-    const parts = { ...good[0]!, messages: [{ role: 'user', content: [{ type: 'text', text: 'x' }] }] } as unknown as Row;
-    const badCat = { ...good[0]!, metadata: { ...good[0]!.metadata, context_category: 'Astrology' } };
-    const badRubric = { ...good[0]!, rubrics: [42] } as unknown as Row;
+    const badParts = { ...good[0]!, messages: [{ role: 'user', content: [42] }] } as unknown as Row;
+    const noTask = { ...good[0]!, metadata: { ...good[0]!.metadata, task_id: undefined } } as unknown as Row;
+    const badRubric = { ...good[0]!, rubrics: [[1]] } as unknown as Row;
     const endsAssistant = { ...good[1]!, messages: good[1]!.messages.slice(0, -1) };
-    const lines: (Row | string)[] = [good[0]!, '{"messages": [', noMeta, '', badRole, parts, badCat, badRubric, endsAssistant, 'not json at all', good[1]!];
+    const lines: (Row | string)[] = [good[0]!, '{"messages": [', noMeta, '', badRole, badParts, noTask, badRubric, endsAssistant, 'not json at all', good[1]!];
     const { summary, problems, scenarios } = await runImport(lines);
     const byLine = Object.fromEntries(problems.map((p) => [p.line, p.message]));
     expect(Object.keys(byLine).map(Number)).toEqual([2, 3, 5, 6, 7, 8, 9, 10]);
     expect(byLine[2]).toMatch(/not valid JSON/);
     expect(byLine[3]).toMatch(/metadata/);
     expect(byLine[5]).toMatch(/messages\[0\]\.role is "assistant", expected "user"/);
-    expect(byLine[6]).toMatch(/messages\[0\]\.content .*not supported/);
-    expect(byLine[7]).toMatch(/"Astrology" is not a CL-bench category/);
-    expect(byLine[8]).toMatch(/rubrics\[0\]/);
+    expect(byLine[6]).toMatch(/messages\[0\]\.content is a list; expected text or a list of content parts/);
+    expect(byLine[7]).toMatch(/metadata\.task_id is missing/);
+    expect(byLine[8]).toMatch(/rubrics\[0\] is a list/);
     expect(byLine[9]).toMatch(/last message is not a user message/);
     expect(byLine[10]).toMatch(/not valid JSON/);
+    expect(problems.every((p) => !p.imported)).toBe(true);
     expect(summary.skippedLines).toBe(8);
     expect(summary.lines).toBe(10); // the blank line is not counted
     expect(summary.tasks).toBe(2);
@@ -197,26 +198,38 @@ describe('importClbench', () => {
     expectRoundTrip(rows, scenarios);
   });
 
-  it('skips duplicates and rows whose earlier turns are in no row, naming their lines', async () => {
+  it('imports a duplicate once and a row whose earlier rows are absent on its own, naming their lines', async () => {
     const rows = chainRows({ contextId: '12345678-x', first: 'Ctx + q1', turns: [{ given: 'a1', prompt: 'q2' }, { given: 'a2', prompt: 'q3' }] });
     // Line 1: task 1; line 2: task 3 (its task 2 row is missing); line 3: a duplicate of line 1.
     const { summary, problems, scenarios } = await runImport([rows[0]!, rows[2]!, rows[0]!]);
     expect(problems.map((p) => p.line).sort()).toEqual([2, 3]);
-    expect(problems.find((p) => p.line === 3)!.message).toMatch(/duplicate of line 1/);
-    expect(problems.find((p) => p.line === 2)!.message).toMatch(/no row holds its 2 earlier turns/);
+    expect(problems.every((p) => p.imported)).toBe(true);
+    expect(problems.find((p) => p.line === 3)!.message).toMatch(/duplicate of line 1 .*imported once/);
+    expect(problems.find((p) => p.line === 2)!.message).toMatch(/no row holds its 2 earlier turns: imported on its own/);
     expect(summary.duplicates).toBe(1);
-    expect(summary.skippedLines).toBe(2);
-    expect(scenarios).toHaveLength(1);
-    expect(scenarios[0]!.tasks).toHaveLength(1);
+    expect(summary.orphans).toBe(1);
+    expect(summary.skippedLines).toBe(0);
+    expect(summary.tasks).toBe(2);
+    expect(scenarios.map((s) => s.tasks.length)).toEqual([1, 1]);
+    const orphan = scenarios.find((s) => s.givenTurns)!;
+    expect(orphan.givenTurns).toEqual([
+      { prompt: '', answer: 'a1' },
+      { prompt: 'q2', answer: 'a2' },
+    ]);
+    expect(orphan.tasks[0]!.id).toBe('task-3');
+    expectRoundTrip([rows[0]!, rows[2]!], scenarios);
   });
 
-  it('skips a later task with an empty prompt (and the tasks after it), naming the lines', async () => {
+  it('skips a later task with an empty prompt, naming its line; the task after it plays with it as history', async () => {
     const rows = chainRows({ contextId: '55555555-e', first: 'Ctx + q1', turns: [{ given: 'a1', prompt: ' ' }, { given: 'a2', prompt: 'q3' }] });
     const { problems, scenarios } = await runImport(rows);
-    expect(problems.map((p) => p.line)).toEqual([2, 3]);
+    expect(problems.map((p) => [p.line, !!p.imported])).toEqual([
+      [2, false],
+      [3, true],
+    ]);
     expect(problems[0]!.message).toMatch(/messages\[2\] \(this task's prompt\) is empty/);
-    expect(scenarios).toHaveLength(1);
-    expect(scenarios[0]!.tasks).toHaveLength(1);
+    expect(scenarios.map((s) => s.tasks.length)).toEqual([1, 1]);
+    expectRoundTrip([rows[0]!, rows[2]!], scenarios);
   });
 
   it('gives context ids that share their first 8 characters distinct scenario ids', async () => {

@@ -134,7 +134,7 @@ describe('loadScenarioFile: schema problems, one line each, with positions', () 
 
   it('reports unknown fields at the key, with the allowed fields when no close match exists', async () => {
     const r = await load('u.yaml', VALID_YAML.replace('      - text: Explains the rule.', '      - text: Explains the rule.\n        zzzz: 1'));
-    expect(r.text).toEqual([':17:9 tasks[0].rubric[1].zzzz: unknown field "zzzz" (allowed here: text, check, weight)']);
+    expect(r.text).toEqual([':17:9 tasks[0].rubric[1].zzzz: unknown field "zzzz" (allowed here: text, check, weight, number)']);
   });
 
   it('reports a missing required field and a value that must be quoted', async () => {
