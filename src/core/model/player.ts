@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { buildMessages } from '../clbench/messages.js';
 import { errorMessage } from '../errors.js';
 import { taskStatus, type Verdict } from '../grading/verdict.js';
-import { applyJudge, gradeAnswer } from '../judge/grade-task.js';
+import { applyJudge, gradeAnswer, withGrade } from '../judge/grade-task.js';
 import type { Judge } from '../judge/judge.js';
 import type { RunStore } from '../runs/store.js';
 import { newRunId } from '../runs/store.js';
@@ -180,8 +180,7 @@ export async function playTask(scenario: Scenario, run: RunRecord, i: number, op
     await opts.store?.save(run);
     const graded = await applyJudge(task, completion.text, result.verdicts, opts.judge, opts.signal);
     judgeCalls = graded.judgeCalls;
-    result.verdicts = graded.verdicts;
-    result.status = taskStatus(result.verdicts);
+    Object.assign(result, withGrade(result, graded));
   }
   await opts.store?.save(run);
   return { kind: 'answered', result, judgeCalls };
