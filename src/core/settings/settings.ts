@@ -27,6 +27,8 @@ export interface EndpointSection {
   apiKeyEnv?: string;
   /** Stored only when a user sets it explicitly; the file is then mode 0600. */
   apiKey?: string;
+  /** Judge only: the user's copy of CL-bench's eval.py (the clbench judge protocol reads its prompt). */
+  clbenchEval?: string;
 }
 
 /** What is stored (no defaults folded in), read once. */
@@ -72,6 +74,7 @@ export const SETTING_KEYS: Record<string, KeySpec> = {
   'player.name': { kind: 'string', max: 60, description: 'Your name in saved runs and results' },
   ...Object.fromEntries(Object.entries(endpointKeys('model')).map(([k, v]) => [`model.${k}`, v])),
   ...Object.fromEntries(Object.entries(endpointKeys('judge')).map(([k, v]) => [`judge.${k}`, v])),
+  'judge.clbenchEval': { kind: 'string', description: "Your copy of CL-bench's eval.py: the clbench judge protocol reads its grading prompt (else CLPLAY_CLBENCH_EVAL)" },
 };
 
 export function isSecretKey(key: string): boolean {
@@ -290,6 +293,7 @@ export function describeSettings(settings: Settings, env: NodeJS.ProcessEnv): Se
     if (key === 'model.baseUrl' && env.OPENAI_BASE_URL) {
       return row(env.OPENAI_BASE_URL, stored !== undefined ? 'OPENAI_BASE_URL (overrides the config)' : 'OPENAI_BASE_URL');
     }
+    if (key === 'judge.clbenchEval' && env.CLPLAY_CLBENCH_EVAL) return row(env.CLPLAY_CLBENCH_EVAL, stored !== undefined ? 'CLPLAY_CLBENCH_EVAL (overrides the config)' : 'CLPLAY_CLBENCH_EVAL');
     if (stored !== undefined) return row(String(stored), 'config');
     if (field === 'baseUrl') {
       if (section === 'judge' && settings.model.baseUrl && !env.OPENAI_BASE_URL) return row(settings.model.baseUrl, 'model.baseUrl');

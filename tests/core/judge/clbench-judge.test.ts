@@ -7,6 +7,7 @@ import { createJudge, numberedItems } from '../../../src/core/judge/judge.js';
 import { createChatClient } from '../../../src/core/model/client.js';
 import type { Endpoint } from '../../../src/core/model/endpoint.js';
 import type { Task } from '../../../src/core/scenario/schema.js';
+import type { TaskResult } from '../../../src/core/runs/types.js';
 import { PENDING } from '../../../src/core/grading/verdict.js';
 import { UserError } from '../../../src/core/errors.js';
 import { startFakeOpenAI, type FakeServer } from '../../helpers/fake-openai-server.js';
@@ -45,6 +46,7 @@ async function clbenchJudge(attempts?: number) {
 }
 const reply = (o: unknown) => JSON.stringify(o);
 const pending = () => TASK.rubric.map(() => ({ ...PENDING }));
+const fresh = (): TaskResult => ({ taskId: 'task-1', answer: ANSWER, verdicts: pending(), status: 'pending' });
 
 describe('the clbench protocol: request', () => {
   it('sends exactly what eval.py would: one user message, {model, messages}, nothing else', async () => {
@@ -125,14 +127,14 @@ describe('the clbench protocol: outcomes on a task', () => {
   it('fenced JSON with a string score "1": eval.py counts it not solved, and so does clplay', async () => {
     srv.setScript({ text: '```json\n' + reply({ 'Grading Rationale': 'fine', 'List of Requirement Satisfaction Status': ['yes', 'yes', 'yes'], 'Overall Score': '1' }) + '\n```' });
     const out = await applyJudge(TASK, ANSWER, pending(), await clbenchJudge());
-    const r = withGrade({ taskId: 'task-1', verdicts: pending(), status: 'pending' as const }, out);
+    const r = withGrade(fresh(), out);
     expect(r.status).toBe('failed');
     expect(r.judgement).toMatchObject({ upstream: 'not solved', score: '1', disagreement: expect.stringMatching(/a string/) });
   });
   it('list all yes but score 0: failed, disagreement shown, items keep the list', async () => {
     srv.setScript({ text: reply({ 'Grading Rationale': 'r', 'List of Requirement Satisfaction Status': ['yes', 'yes', 'yes'], 'Overall Score': 0 }) });
     const out = await applyJudge(TASK, ANSWER, pending(), await clbenchJudge());
-    const r = withGrade({ taskId: 'task-1', verdicts: pending(), status: 'pending' as const }, out);
+    const r = withGrade(fresh(), out);
     expect(r.status).toBe('failed');
     expect(r.verdicts.filter((v) => v.status === 'pass')).toHaveLength(3);
     expect(r.judgement!.disagreement).toMatch(/every item "yes"/);
@@ -143,7 +145,7 @@ describe('the clbench protocol: outcomes on a task', () => {
     expect(srv.chats()).toHaveLength(3);
     // The same request each time: eval.py adds no note on a retry.
     expect(new Set(srv.chats().map((q) => q.raw)).size).toBe(1);
-    const r = withGrade({ taskId: 'task-1', verdicts: pending(), status: 'pending' as const }, out);
+    const r = withGrade(fresh(), out);
     expect(r.status).toBe('pending');
     expect(r.judgement).toMatchObject({ upstream: 'dropped', raw: 'Sure. {"Overall Score": 1}' });
     expect(r.judgement!.note).toMatch(/no usable reply after 3 call\(s\).*eval.py would drop this task \(not written to its graded file, so not in its solved\/graded\)/);
