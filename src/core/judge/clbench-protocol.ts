@@ -166,8 +166,9 @@ export function readStatusList(statuses: unknown, numbers: readonly number[], sc
   });
   const solved = upstreamSolved(score);
   const failed = numbers.filter((_, i) => items[i]!.status === 'fail');
-  if (!solved && score !== 0 && score !== false) problems.push(`the Overall Score is ${describeScore(score)}, which eval.py counts as not solved`);
+  const plain = solved || score === 0 || score === false;
+  if (!plain) problems.push(`the Overall Score is ${describeScore(score)}, which eval.py counts as not solved`);
   if (solved && failed.length) problems.push(`the list marks item${failed.length > 1 ? 's' : ''} ${failed.join(', ')} "no" but the Overall Score is 1 (eval.py counts it solved)`);
-  if (!solved && n > 0 && items.every((it) => it.status === 'pass')) problems.push(`the list marks every item "yes" but the Overall Score is ${describeScore(score)} (eval.py counts it not solved)`);
+  if (plain && !solved && n > 0 && items.every((it) => it.status === 'pass')) problems.push(`the list marks every item "yes" but the Overall Score is ${describeScore(score)} (eval.py counts it not solved)`);
   return { items, ...(problems.length ? { disagreement: problems.join('; ') } : {}) };
 }
