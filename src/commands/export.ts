@@ -29,11 +29,32 @@ const command: Command = {
     let text: string;
     let count: number;
     if ((format as ExportFormat) === 'clbench') {
-      const { toClbench } = await import('../core/results/export-clbench.js');
-      const out = toClbench(data.runs, data.scenarios);
+      const { toClbenchFiles, repeatPath } = await import('../core/results/export-clbench.js');
+      const out = toClbenchFiles(data.runs, data.scenarios);
       for (const s of out.skipped) io.stderr.write(`clplay: skipped ${s}\n`);
-      text = out.text;
-      count = text ? text.trimEnd().split('\n').length : 0;
+      if (out.files.length > 1) {
+        // Several answers to one task (repeats, or several players): one file per repeat, so no
+        // file holds a task id twice and upstream's resume-by-task-id works on each.
+        const dest = args.values.out as string | undefined;
+        if (!dest) {
+          throw new UserError(
+            `the runs hold up to ${out.files.length} answers to the same task (repeats); upstream's eval.py and infer.py skip a task id already in a file, so give --out FILE and clplay writes FILE.repeat-1 ... FILE.repeat-${out.files.length} (or narrow the runs with --model / --player)`,
+            2,
+          );
+        }
+        for (const f of out.files) {
+          const path = resolve(io.cwd, repeatPath(dest, f.repeat));
+          try {
+            await writeFile(path, f.text);
+          } catch (err) {
+            throw new UserError(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? err}; choose another --out`);
+          }
+          io.stderr.write(`clplay: wrote ${f.rows} rows (clbench, repeat ${f.repeat}) to ${repeatPath(dest, f.repeat)}\n`);
+        }
+        return 0;
+      }
+      text = out.files[0]?.text ?? '';
+      count = out.files[0]?.rows ?? 0;
     } else {
       const rows = attemptsOf(data.runs, data.scenarios);
       text = format === 'csv' ? toCsv(rows) : toJsonl(rows);

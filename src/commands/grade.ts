@@ -12,7 +12,7 @@ import type { RunRecord } from '../core/runs/types.js';
 import { loadLibrary, scenarioDirs } from '../core/scenario/library.js';
 import { loadSettings, playerName } from '../core/settings/settings.js';
 import { sanitize, sanitizeInline } from '../core/text/sanitize.js';
-import { judgeEndpoint, judgeOptions, modelOptions, numberFlag } from './model-options.js';
+import { judgeEndpoint, judgeModeOptions, judgeOptions, modelOptions, numberFlag } from './model-options.js';
 import { jsonOption, savesOption, scenariosOption } from './options.js';
 import type { Command, CommandIO } from './types.js';
 
@@ -105,7 +105,11 @@ const command: Command = {
     if (saved.problems.length) io.stderr.write(`clplay: ${saved.problems.length} file(s) in ${dir} are not readable runs and are ignored (see \`clplay saves\`)\n`);
     const runs = selectRuns(saved.runs, args.positionals);
     const lib = await loadLibrary(scenarioDirs({ flags: v.scenarios as string[] | undefined, env: io.env, cwd: io.cwd }));
-    const plan = planGrading(runs, lib.scenarios);
+    const manual = Boolean(v.manual);
+    if (manual && (v['judge-protocol'] !== undefined || v['judge-checks'])) throw new UserError('--judge-protocol and --judge-checks are for an LLM judge; leave them out with --manual', 2);
+    const ep = manual ? undefined : judgeEndpoint(args, io.env, settings, undefined, { required: true })!;
+    const judge = ep ? createJudge(await createChatClient(ep), { cache: await fileCache(dir), ...judgeModeOptions(args, io.env, settings, io.cwd) }) : undefined;
+    const plan = planGrading(runs, lib.scenarios, judge);
     for (const s of plan.skipped) io.stderr.write(`clplay: skipped ${s}\n`);
     if (plan.items === 0) {
       if (v.json) io.stdout.write(JSON.stringify({ items: 0, skipped: plan.skipped }, null, 2) + '\n');
@@ -116,8 +120,7 @@ const command: Command = {
       if (v.json) throw new UserError('--manual asks a person; it has no --json output', 2);
       return manualGrade(plan, playerName(settings, io.env), store, io);
     }
-    const ep = judgeEndpoint(args, io.env, settings, undefined, { required: true })!;
-    const judge = createJudge(await createChatClient(ep), { cache: await fileCache(dir), withTask: !!v['judge-with-task'] });
+    if (!judge || !ep) throw new UserError('no judge given: pass --judge MODEL, or grade by hand with --manual', 2);
     const concurrency = numberFlag(args, 'concurrency', { int: true, min: 1, max: 256 }) ?? 4;
     const ctl = new AbortController();
     const onSigint = () => (ctl.signal.aborted ? process.exit(130) : ctl.abort());

@@ -53,14 +53,14 @@ const command: Command = {
         bad.push(`${file}:${line}: ${(err as Error).message.split('\n')[0]}`);
       }
     }
-    const { runs, unknown } = gradedRowsToRuns(rows, index, { model, judge, repeat, batchId: `cl-bench:${basename(path)}`, now: new Date().toISOString() });
+    const { runs, unknown, repeats, disagreements, upstream } = gradedRowsToRuns(rows, index, { model, judge, repeat, batchId: `cl-bench:${basename(path)}`, now: new Date().toISOString() });
     const store = new RunStore(savesDir({ flag: args.values.saves as string | undefined, env: io.env, cwd: io.cwd }));
     let added = 0;
     let same = 0;
     for (const run of runs) {
       if (await store.has(run.id)) {
         const old = await store.load(run.id);
-        const strip = (r: typeof run) => ({ ...r, startedAt: '', endedAt: '', tasks: r.tasks.map((t) => ({ ...t, verdicts: t.verdicts.map((v) => ({ ...v, at: '' })) })) });
+        const strip = (r: typeof run) => ({ ...r, startedAt: '', endedAt: '', tasks: r.tasks.map((t) => ({ ...t, verdicts: t.verdicts.map((v) => ({ ...v, at: '' })), ...(t.judgement ? { judgement: { ...t.judgement, at: '' } } : {}) })) });
         if (canonical(strip(old)) === canonical(strip(run))) same++;
         else io.stderr.write(`clplay: run ${run.id} was imported before with other content; kept the saved one (use --repeat N to import another repeat)\n`);
         continue;
@@ -70,7 +70,16 @@ const command: Command = {
     }
     for (const b of [...bad, ...unknown]) io.stderr.write(`clplay: skipped ${b}\n`);
     const tasks = runs.reduce((n, r) => n + r.tasks.filter((t) => t.answer !== undefined).length, 0);
-    io.stdout.write(`${rows.length} graded rows read; ${tasks} tasks in ${runs.length} runs of ${model} (repeat ${repeat}); ${added} runs added, ${same} already there; ${bad.length + unknown.length} rows skipped\n`);
+    const repeatsSeen = [...new Set(runs.map((r) => r.repeat ?? 1))].sort((x, y) => x - y);
+    const repeatWord = repeatsSeen.length > 1 ? `repeats ${repeatsSeen[0]}-${repeatsSeen[repeatsSeen.length - 1]}` : `repeat ${repeat}`;
+    io.stdout.write(`${rows.length} graded rows read; ${tasks} tasks in ${runs.length} runs of ${model} (${repeatWord}); ${added} runs added, ${same} already there; ${bad.length + unknown.length} rows skipped\n`);
+    for (const r of repeats) io.stdout.write(`${r}\n`);
+    io.stdout.write(`eval.py counts ${upstream.solved}/${upstream.total} solved in this file (score == 1); each task's status follows its score\n`);
+    if (disagreements.length) {
+      io.stdout.write(`${disagreements.length} row(s) where the judge's per-item list and its score disagree (the score decides, as in eval.py):\n`);
+      for (const d of disagreements.slice(0, 20)) io.stdout.write(`  ${d}\n`);
+      if (disagreements.length > 20) io.stdout.write(`  ... and ${disagreements.length - 20} more (see \`clplay results\`, judge agreement)\n`);
+    }
     return bad.length + unknown.length > 0 && rows.length === 0 ? 1 : 0;
   },
 };

@@ -1,6 +1,9 @@
 // Command-line options for model and judge endpoints, shared by run, watch, grade and play --vs.
 // Flags > environment (OPENAI_API_KEY, OPENAI_BASE_URL) > settings (`clplay config`).
 import { UserError } from '../core/errors.js';
+import { CLBENCH_EVAL_ENV, loadGradingTemplate } from '../core/clbench/eval-template.js';
+import { JUDGE_PROTOCOLS, type JudgeProtocol } from '../core/grading/verdict.js';
+import { NO_EVAL_PY, type JudgeOptions } from '../core/judge/judge.js';
 import { endpointSettings, judgeSettings, resolveEndpoint, type Endpoint, type EndpointFlags } from '../core/model/endpoint.js';
 import type { OptionSpec, ParsedArgs } from './types.js';
 
@@ -18,7 +21,38 @@ export const judgeOptions: Record<string, OptionSpec> = {
   judge: { type: 'string', valueName: 'J', description: 'LLM judge model for rubric items without a machine check' },
   'judge-base-url': { type: 'string', valueName: 'URL', description: 'Base URL of the judge (default: the model\'s)' },
   'judge-with-task': { type: 'boolean', description: 'Show the judge the task prompt too (CL-bench shows only rubric and answer)' },
+  'judge-protocol': {
+    type: 'string',
+    valueName: 'P',
+    description: 'clbench (upstream eval.py: its prompt, parsing and counting; needs --clbench-eval) or clplay (per-item verdicts with reasons). Default: clbench for imported CL-bench tasks when eval.py is configured, else clplay',
+  },
+  'clbench-eval': { type: 'string', valueName: 'FILE', description: `Your copy of CL-bench's eval.py; its grading prompt is read from it (else ${CLBENCH_EVAL_ENV}, else settings judge.clbenchEval)` },
+  'judge-checks': { type: 'boolean', description: 'Also ask the judge about items a machine check decided, and record where it disagrees (see `clplay results`, judge agreement)' },
 };
+
+/**
+ * How the judge grades, from --judge-protocol, --clbench-eval / CLPLAY_CLBENCH_EVAL / settings,
+ * --judge-checks and --judge-with-task. Reads eval.py when it will be used; a one-line UserError
+ * when it cannot be, or when clbench is asked for without it.
+ */
+export function judgeModeOptions(args: ParsedArgs, env: NodeJS.ProcessEnv, settings: unknown, cwd: string): Pick<JudgeOptions, 'protocol' | 'clbenchTemplate' | 'judgeChecks' | 'withTask'> {
+  const raw = str(args, 'judge-protocol');
+  let protocol: JudgeProtocol | undefined;
+  if (raw !== undefined) {
+    if (!(JUDGE_PROTOCOLS as readonly string[]).includes(raw.trim())) throw new UserError(`--judge-protocol "${raw}" is not known; use ${JUDGE_PROTOCOLS.join(' or ')}`, 2);
+    protocol = raw.trim() as JudgeProtocol;
+  }
+  const fromSettings = (settings as { judge?: { clbenchEval?: unknown } } | undefined)?.judge?.clbenchEval;
+  const file = str(args, 'clbench-eval') ?? (env[CLBENCH_EVAL_ENV]?.trim() || undefined) ?? (typeof fromSettings === 'string' ? fromSettings : undefined);
+  if (protocol === 'clbench' && !file) throw new UserError(NO_EVAL_PY, 2);
+  const clbenchTemplate = protocol !== 'clplay' && file ? loadGradingTemplate(file, cwd) : undefined;
+  return {
+    ...(protocol ? { protocol } : {}),
+    ...(clbenchTemplate ? { clbenchTemplate } : {}),
+    judgeChecks: Boolean(args.values['judge-checks']),
+    withTask: Boolean(args.values['judge-with-task']),
+  };
+}
 
 function str(args: ParsedArgs, name: string): string | undefined {
   const v = args.values[name];

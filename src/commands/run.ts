@@ -15,7 +15,7 @@ import { progressLine, summaryTable } from '../core/model/progress.js';
 import { createJudge } from '../core/judge/judge.js';
 import { fileCache } from '../core/judge/cache.js';
 import type { HistoryMode } from '../core/runs/types.js';
-import { judgeEndpoint, judgeOptions, modelEndpoint, modelOptions, numberFlag } from './model-options.js';
+import { judgeEndpoint, judgeModeOptions, judgeOptions, modelEndpoint, modelOptions, numberFlag } from './model-options.js';
 import { jsonOption, savesOption, scenariosOption } from './options.js';
 import type { Command, CommandIO, ParsedArgs } from './types.js';
 
@@ -126,7 +126,7 @@ const command: Command = {
     const limits = resolveLimits({ ...settingsLoaded.limits, ...(replyMB !== undefined ? { replyMB } : {}) });
     const client = await createChatClient(endpoint, { maxReplyChars: limits.replyChars });
     const judge = judgeEp
-      ? createJudge(await createChatClient(judgeEp, { maxReplyChars: limits.replyChars }), { cache: await fileCache(dir), withTask: !!v['judge-with-task'] })
+      ? createJudge(await createChatClient(judgeEp, { maxReplyChars: limits.replyChars }), { cache: await fileCache(dir), ...judgeModeOptions(args, io.env, settingsLoaded, io.cwd) })
       : undefined;
 
     // Progress: to stdout, or to stderr when stdout carries --json.

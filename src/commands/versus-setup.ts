@@ -15,7 +15,7 @@ import type { RunRecord } from '../core/runs/types.js';
 import type { Scenario } from '../core/scenario/schema.js';
 import { loadSettings } from '../core/settings/settings.js';
 import type { VersusDeps } from '../ui/app-context.js';
-import { judgeEndpoint, modelEndpoint } from './model-options.js';
+import { judgeEndpoint, judgeModeOptions, modelEndpoint } from './model-options.js';
 import type { CommandIO, ParsedArgs } from './types.js';
 
 export type VersusSetup = VersusDeps;
@@ -62,7 +62,7 @@ export async function versusSetup(args: ParsedArgs, io: CommandIO, scenario?: Sc
   const store = new RunStore(dir);
   const client = await createChatClient(endpoint);
   const judge = judgeEp
-    ? createJudge(await createChatClient(judgeEp), { cache: await fileCache(dir), withTask: !!args.values['judge-with-task'] })
+    ? createJudge(await createChatClient(judgeEp), { cache: await fileCache(dir), ...judgeModeOptions(args, io.env, settings, io.cwd) })
     : undefined;
   return {
     label: endpoint.model,

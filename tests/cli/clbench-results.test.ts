@@ -41,8 +41,11 @@ describe('CL-bench results round trip', () => {
 
     const results = JSON.parse(runCli(['results', '--json', '--scenarios', scen, '--saves', saves]).stdout);
     const model = results.overall.groups.find((g: { group: string }) => g.group === 'my-model');
-    // Task 1 solved, task 2 failed, the unparseable judgement is unscored: shown, not folded in.
-    expect(model).toMatchObject({ solved: 1, failed: 1, pending: 1, items: { pass: 3, fail: 1, pending: 0, unscored: 2 } });
+    // As eval.py counts: task 1 solved (score 1), tasks 2 and 3 not (score 0); task 3's empty list
+    // leaves its items unscored (shown, not folded in), and the disagreement is printed.
+    expect(first.stdout).toMatch(/eval.py counts 1\/3 solved in this file/);
+    expect(first.stdout).toMatch(/1 row\(s\) where the judge's per-item list and its score disagree[^\n]*\n {2}line 3 \(task_id [^)]+\): the list has 0 entries for 2 items -> not solved/);
+    expect(model).toMatchObject({ solved: 1, failed: 2, pending: 0, items: { pass: 3, fail: 1, pending: 0, unscored: 2 } });
 
     const exported = runCli(['export', '--format', 'clbench', '--scenarios', scen, '--saves', saves]).stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(exported).toHaveLength(3);

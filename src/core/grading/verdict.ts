@@ -18,6 +18,44 @@ export interface Verdict {
   raw?: string;
   /** Earlier verdicts this one replaced (a person overriding a judge), oldest first. */
   previous?: Verdict[];
+  /** Which judge protocol decided it (judge verdicts only): `clbench` (upstream eval.py) or `clplay`. */
+  protocol?: JudgeProtocol;
+  /**
+   * A judge's second opinion on an item a machine check decided (`--judge-checks`, or the
+   * clbench protocol, which grades every item): kept beside the check's verdict, never replacing
+   * it, so the results can show where checks and judges disagree.
+   */
+  judgeOpinion?: Omit<Verdict, 'previous' | 'judgeOpinion'>;
+}
+
+export const JUDGE_PROTOCOLS = ['clbench', 'clplay'] as const;
+/** `clbench`: upstream eval.py's prompt, parsing and counting; `clplay`: per-item verdicts with reasons. */
+export type JudgeProtocol = (typeof JUDGE_PROTOCOLS)[number];
+
+/**
+ * A judgement of the task as a whole, from a protocol that scores the task rather than its items
+ * (CL-bench's eval.py decides from `Overall Score`). The item verdicts still hold the judge's
+ * per-item list; where list and score disagree, `disagreement` says so and the score decides.
+ */
+export interface TaskJudgement {
+  protocol: 'clbench';
+  by: string;
+  at: string;
+  /**
+   * How upstream's eval.py counts this task: `solved` (score == 1 in Python), `not solved`
+   * (any other score, in its denominator), or `dropped` (no usable reply after its retries:
+   * not written to its graded file, so not in its solved/graded at all).
+   */
+  upstream: 'solved' | 'not solved' | 'dropped';
+  /** `Overall Score` exactly as the judge wrote it (any JSON value). */
+  score?: unknown;
+  rationale?: string;
+  /** The per-item list and the score disagree, or the score is not a plain 0/1: shown, never resolved. */
+  disagreement?: string;
+  /** Why upstream would drop the task, or other provenance worth showing. */
+  note?: string;
+  /** The last raw reply, when it could not be used. */
+  raw?: string;
 }
 
 export type TaskStatus = 'solved' | 'failed' | 'pending';
@@ -29,6 +67,18 @@ export function taskStatus(verdicts: readonly Verdict[]): TaskStatus {
   if (verdicts.some((v) => v.status === 'fail')) return 'failed';
   if (verdicts.every((v) => v.status === 'pass')) return 'solved';
   return 'pending';
+}
+
+/**
+ * A task's status, given its verdicts and (if any) a whole-task judgement. The judgement decides
+ * while every item still holds a machine's or the judge's verdict; once a person has decided an
+ * item, the item verdicts decide (a person overrides the judge).
+ */
+export function resultStatus(verdicts: readonly Verdict[], judgement?: TaskJudgement): TaskStatus {
+  if (judgement && !verdicts.some((v) => v.by?.startsWith('person:'))) {
+    return judgement.upstream === 'solved' ? 'solved' : judgement.upstream === 'not solved' ? 'failed' : 'pending';
+  }
+  return taskStatus(verdicts);
 }
 
 export interface RubricRate {

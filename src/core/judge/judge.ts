@@ -3,10 +3,14 @@
 // (the task only with `withTask`). A reply that cannot be used is retried a bounded number of
 // times; after that the items are `unscored` with the raw reply kept - never pass, never fail,
 // never dropped. Verdicts are cached, so regrading the same thing makes no call.
-import { PENDING, type Verdict } from '../grading/verdict.js';
+import { PENDING, type JudgeProtocol, type Verdict } from '../grading/verdict.js';
 import { answerParams } from '../model/endpoint.js';
 import type { ChatClient } from '../model/client.js';
-import { errorMessage } from '../errors.js';
+import { errorMessage, UserError } from '../errors.js';
+import type { Task } from '../scenario/schema.js';
+import { CLBENCH_EVAL_ENV, type GradingTemplate } from '../clbench/eval-template.js';
+import { gradeClbench, type ClbenchResult } from './clbench-judge.js';
+import type { NumberedItem } from './clbench-protocol.js';
 import { judgeCacheKey, memoryCache, type VerdictCache } from './cache.js';
 import { parseJudgeReply } from './parse.js';
 import { judgeMessages } from './prompt.js';
@@ -19,8 +23,14 @@ export interface Judge {
   /** `judge:<model>` */
   readonly by: string;
   readonly model: string;
+  /** `--judge-checks`: items a machine check decided are judged too, as a second opinion. */
+  readonly judgeChecks: boolean;
+  /** The protocol that grades `task`: as chosen, else clbench for imported CL-bench tasks when eval.py is configured. */
+  protocolFor(task: Task): JudgeProtocol;
+  /** The clbench protocol: the whole task, as upstream eval.py grades it. */
+  judgeTask(task: Task, answer: string, opts?: { signal?: AbortSignal }): Promise<ClbenchResult>;
   /**
-   * Judges `items` (rubric texts) for one answer; returns one verdict per item, in order.
+   * The clplay protocol. Judges `items` (rubric texts) for one answer; returns one verdict per item, in order.
    * Calls the model only for items not in the cache.
    */
   judge(items: readonly string[], answer: string, opts?: { task?: string; signal?: AbortSignal }): Promise<JudgeOutcome>;
@@ -43,7 +53,22 @@ export interface JudgeOptions {
   /** Show the judge the task prompt too (CL-bench does not). */
   withTask?: boolean;
   now?: () => Date;
+  /** Which protocol grades; unset: clbench for imported CL-bench tasks when `clbenchTemplate` is given, else clplay. */
+  protocol?: JudgeProtocol;
+  /** The grading prompt read from the user's eval.py (needed by the clbench protocol). */
+  clbenchTemplate?: GradingTemplate;
+  judgeChecks?: boolean;
 }
+
+/** The rubric items of a task with the numbers upstream gives them (their place in the row's `rubrics`). */
+export function numberedItems(task: Task): NumberedItem[] {
+  return task.rubric.map((r, i) => {
+    const n = (r as { sourceNumber?: unknown }).sourceNumber;
+    return { number: typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : i + 1, text: r.text };
+  });
+}
+
+export const NO_EVAL_PY = `--judge-protocol clbench needs your copy of CL-bench's eval.py: pass --clbench-eval FILE, set ${CLBENCH_EVAL_ENV}, or run \`clplay config set judge.clbenchEval FILE\``;
 
 export function createJudge(client: ChatClient, opts: JudgeOptions = {}): Judge {
   const ep = client.endpoint;
@@ -52,10 +77,21 @@ export function createJudge(client: ChatClient, opts: JudgeOptions = {}): Judge 
   const attempts = Math.max(1, opts.attempts ?? DEFAULT_JUDGE_ATTEMPTS);
   const now = opts.now ?? (() => new Date());
   const params = answerParams(ep.params) as Record<string, unknown>;
+  const template = opts.clbenchTemplate;
+  if (opts.protocol === 'clbench' && !template) throw new UserError(NO_EVAL_PY, 2);
 
   return {
     by,
     model: ep.model,
+    judgeChecks: Boolean(opts.judgeChecks),
+    protocolFor(task) {
+      if (opts.protocol) return opts.protocol;
+      return task.sourceId !== undefined && template ? 'clbench' : 'clplay';
+    },
+    async judgeTask(task, answer, callOpts = {}) {
+      if (!template) throw new UserError(NO_EVAL_PY, 2);
+      return gradeClbench(client, template, numberedItems(task), answer, { attempts, by, now, signal: callOpts.signal });
+    },
     async judge(items, answer, callOpts = {}) {
       const task = opts.withTask ? callOpts.task : undefined;
       const at = () => now().toISOString();
@@ -63,7 +99,7 @@ export function createJudge(client: ChatClient, opts: JudgeOptions = {}): Judge 
       if (items.length === 0) return { verdicts: [], calls: 0, cached: 0 };
       if (answer.trim() === '') {
         // CL-bench scores an empty answer 0 without asking.
-        return { verdicts: items.map(() => ({ status: 'fail', by, reason: 'the answer is empty', at: at() })), calls: 0, cached: 0 };
+        return { verdicts: items.map(() => ({ status: 'fail', by, protocol: 'clplay', reason: 'the answer is empty', at: at() })), calls: 0, cached: 0 };
       }
       const keys = items.map((item) => judgeCacheKey({ item, answer, model: ep.model, params, task }));
       const todo: number[] = [];
@@ -71,7 +107,7 @@ export function createJudge(client: ChatClient, opts: JudgeOptions = {}): Judge 
       keys.forEach((k, i) => {
         const hit = cache.get(k);
         if (hit) {
-          verdicts[i] = { status: hit.status, by: hit.by, reason: hit.reason, at: hit.at };
+          verdicts[i] = { status: hit.status, by: hit.by, protocol: 'clplay', reason: hit.reason, at: hit.at };
           cached++;
         } else todo.push(i);
       });
@@ -114,7 +150,7 @@ export function createJudge(client: ChatClient, opts: JudgeOptions = {}): Judge 
             const when = at();
             for (let j = 0; j < todo.length; j++) {
               const it = parsed.items[j]!;
-              const v: Verdict = { status: it.pass ? 'pass' : 'fail', by, reason: shorten(it.reason), at: when };
+              const v: Verdict = { status: it.pass ? 'pass' : 'fail', by, protocol: 'clplay', reason: shorten(it.reason), at: when };
               verdicts[todo[j]!] = v;
               await cache.put(keys[todo[j]!]!, { status: v.status as 'pass' | 'fail', by, reason: v.reason, at: when });
             }
@@ -133,6 +169,7 @@ export function createJudge(client: ChatClient, opts: JudgeOptions = {}): Judge 
             verdicts[i] = {
               status: 'unscored',
               by,
+              protocol: 'clplay',
               reason: `judge reply not usable after ${calls} call(s): ${lastProblem}`,
               at: when,
               ...(lastRaw !== undefined ? { raw: lastRaw.length > RAW_MAX ? `${lastRaw.slice(0, RAW_MAX)}...[cut]` : lastRaw } : {}),

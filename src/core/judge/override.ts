@@ -1,7 +1,7 @@
 // Person as judge: a person marks an item pass or fail, or overrides any verdict. The record
 // keeps who decided, when, and every earlier verdict (Verdict.previous, oldest first), so the
 // results view can compare people with judges. Pure: returns a new TaskResult.
-import { taskStatus, type Verdict } from '../grading/verdict.js';
+import { resultStatus, type Verdict } from '../grading/verdict.js';
 import type { TaskResult } from '../runs/types.js';
 import { UserError } from '../errors.js';
 
@@ -36,5 +36,5 @@ export function overrideVerdict(
   });
   const verdicts = result.verdicts.slice();
   verdicts[itemIndex] = v;
-  return { ...result, verdicts, status: taskStatus(verdicts) };
+  return { ...result, verdicts, status: resultStatus(verdicts, result.judgement) };
 }

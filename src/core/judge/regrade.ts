@@ -2,10 +2,10 @@
 // that are pending or unscored. Runs are matched to their scenarios; a run whose scenario changed
 // so that its rubric no longer lines up is skipped with a reason, never graded against the wrong items.
 import { taskForJudge } from '../clbench/question.js';
-import { taskStatus } from '../grading/verdict.js';
+import { resultStatus } from '../grading/verdict.js';
 import type { RunRecord, TaskResult } from '../runs/types.js';
 import type { Scenario, Task } from '../scenario/schema.js';
-import { judgeableItems, regradeResult } from './grade-task.js';
+import { judgeableItems, needsJudge, regradeResult } from './grade-task.js';
 import type { Judge } from './judge.js';
 import { overrideVerdict } from './override.js';
 
@@ -24,8 +24,8 @@ export interface GradePlan {
   items: number;
 }
 
-/** What there is to grade in `runs`. */
-export function planGrading(runs: readonly RunRecord[], scenarios: readonly Scenario[]): GradePlan {
+/** What there is to grade in `runs` (by `judge` when given - its protocol decides what is left - else by hand). */
+export function planGrading(runs: readonly RunRecord[], scenarios: readonly Scenario[], judge?: Pick<Judge, 'protocolFor' | 'judgeChecks'>): GradePlan {
   const byId = new Map(scenarios.map((s) => [s.id, s]));
   const work: GradeWork[] = [];
   const skipped: string[] = [];
@@ -33,7 +33,7 @@ export function planGrading(runs: readonly RunRecord[], scenarios: readonly Scen
   for (const run of runs) {
     const scenario = byId.get(run.scenarioId);
     if (!scenario) {
-      if (run.tasks.some((t) => t.verdicts.some((v) => v.status === 'pending' || v.status === 'unscored'))) {
+      if (run.tasks.some((t) => t.verdicts.some((v) => v.status === 'pending' || v.status === 'unscored') || t.judgement?.upstream === 'dropped')) {
         skipped.push(`run ${run.id}: scenario ${run.scenarioId} is not loaded (add its folder with --scenarios DIR)`);
       }
       continue;
@@ -48,7 +48,7 @@ export function planGrading(runs: readonly RunRecord[], scenarios: readonly Scen
         mismatch = true;
         return;
       }
-      const n = judgeableItems(task, t.verdicts).length;
+      const n = judge ? (needsJudge(task, t, judge) ? Math.max(1, judgeableItems(task, t.verdicts).length) : 0) : judgeableItems(task, t.verdicts).length;
       if (n > 0) {
         tasks.push(i);
         items += n;
@@ -160,7 +160,7 @@ export async function gradeByHand(
       continue;
     }
     const next = overrideVerdict(it.run.tasks[it.taskIndex]!, it.itemIndex, a, person);
-    it.run.tasks[it.taskIndex] = { ...next, status: taskStatus(next.verdicts) };
+    it.run.tasks[it.taskIndex] = { ...next, status: resultStatus(next.verdicts, next.judgement) };
     await save(it.run);
     decided++;
   }

@@ -15,7 +15,7 @@ import { givenTurnCount, requestMessages } from '../clbench/messages.js';
 import { taskForJudge } from '../clbench/question.js';
 import { errorMessage } from '../errors.js';
 import { taskStatus, type Verdict } from '../grading/verdict.js';
-import { applyJudge, gradeAnswer } from '../judge/grade-task.js';
+import { applyJudge, gradeAnswer, withGrade } from '../judge/grade-task.js';
 import type { Judge } from '../judge/judge.js';
 import type { RunStore } from '../runs/store.js';
 import { newRunId } from '../runs/store.js';
@@ -203,8 +203,7 @@ export async function playTask(scenario: Scenario, run: RunRecord, i: number, op
     await opts.store?.save(run);
     const graded = await applyJudge(taskForJudge(scenario, i), completion.text, result.verdicts, opts.judge, opts.signal);
     judgeCalls = graded.judgeCalls;
-    result.verdicts = graded.verdicts;
-    result.status = taskStatus(result.verdicts);
+    Object.assign(result, withGrade(result, graded));
   }
   await opts.store?.save(run);
   return { kind: 'answered', result, judgeCalls };

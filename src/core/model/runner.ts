@@ -18,7 +18,7 @@ import { setMaxListeners } from 'node:events';
 import { buildMessages, givenTurnCount } from '../clbench/messages.js';
 import { taskForJudge } from '../clbench/question.js';
 import { scenarioScore } from '../grading/verdict.js';
-import { judgeableItems, regradeResult } from '../judge/grade-task.js';
+import { needsJudge, regradeResult } from '../judge/grade-task.js';
 import type { Judge } from '../judge/judge.js';
 import type { RunStore } from '../runs/store.js';
 import type { HistoryMode, RunRecord } from '../runs/types.js';
@@ -172,7 +172,7 @@ export async function runBatch(scenarios: readonly Scenario[], config: BatchConf
       s.tasks.forEach((_, i) => {
         const t = run!.tasks[i];
         if (!isAnswered(t)) todo.push(i);
-        else if (opts.judge && judgeableItems(s.tasks[i]!, t!.verdicts).length > 0) todo.push(i);
+        else if (opts.judge && needsJudge(s.tasks[i]!, t!, opts.judge)) todo.push(i);
         else stats.skipped++;
       });
       if (todo.length === 0) {

@@ -11,8 +11,7 @@ import type { HistoryMode, RunRecord, TaskResult } from '../runs/types.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { ChatClient } from './client.js';
 import { newMatchId, newModelRun, finishRun, isAnswered, playTask } from './player.js';
-import { applyJudge } from '../judge/grade-task.js';
-import { taskStatus } from '../grading/verdict.js';
+import { applyJudge, withGrade } from '../judge/grade-task.js';
 import { overrideVerdict } from '../judge/override.js';
 
 export type VersusPhase = 'waiting' | 'answering' | 'done' | 'failed';
@@ -160,8 +159,7 @@ export class VersusMatch {
       } else {
         if (this.o.judge && !this.closed) {
           const graded = await applyJudge(taskForJudge(this.o.scenario, k), out.result.answer ?? '', out.result.verdicts, this.o.judge, this.ctl.signal);
-          out.result.verdicts = graded.verdicts;
-          out.result.status = taskStatus(graded.verdicts);
+          Object.assign(out.result, withGrade(out.result, graded));
           await this.o.store.save(this.run);
         }
         this.phases[k] = 'done';

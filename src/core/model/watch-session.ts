@@ -3,9 +3,8 @@
 // `batchMs` (default 50 ms), so a fast stream does not re-render on every delta. Stopping a reply
 // (Esc) keeps what arrived, marked cut off, and grades it as it stands. Saved after every task.
 // No React here: the screen subscribes.
-import { taskStatus } from '../grading/verdict.js';
 import { taskForJudge } from '../clbench/question.js';
-import { applyJudge } from '../judge/grade-task.js';
+import { applyJudge, withGrade } from '../judge/grade-task.js';
 import type { Judge } from '../judge/judge.js';
 import type { RunRecord, TaskResult } from '../runs/types.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -126,8 +125,7 @@ export class WatchSession {
       if (outcome.kind === 'answered' && this.opts.judge && !this.closed) {
         this.set({ phase: 'judging', text: outcome.result.answer ?? text, result: outcome.result });
         const graded = await applyJudge(taskForJudge(this.scenario, i), outcome.result.answer ?? '', outcome.result.verdicts, this.opts.judge);
-        outcome.result.verdicts = graded.verdicts;
-        outcome.result.status = taskStatus(graded.verdicts);
+        Object.assign(outcome.result, withGrade(outcome.result, graded));
         await this.opts.store?.save(this.run);
       }
     } catch (err) {

@@ -1,7 +1,7 @@
 // One row per task attempt: the shared flat view of saved runs that the results tables,
 // the charts and the csv/jsonl exports all read, so their numbers cannot disagree.
 import type { Scenario } from '../scenario/schema.js';
-import { rubricRate, taskStatus, type TaskStatus, type VerdictStatus } from '../grading/verdict.js';
+import { resultStatus, rubricRate, type TaskStatus, type VerdictStatus } from '../grading/verdict.js';
 import type { RunRecord, TaskResult } from '../runs/types.js';
 
 export interface TaskAttempt {
@@ -71,8 +71,8 @@ export function attemptsOf(runs: readonly RunRecord[], scenarios?: ReadonlyMap<s
         batchId: run.batchId ?? '',
         repeat: run.repeat ?? 1,
         startedAt: run.startedAt,
-        // Recomputed from the verdicts so a stale stored status can never disagree with them.
-        status: taskStatus(t.verdicts),
+        // Recomputed from the verdicts (and a whole-task judgement) so a stale stored status can never disagree with them.
+        status: resultStatus(t.verdicts, t.judgement),
         rubricPassRate: rate.rate,
         passWeight: rate.passWeight,
         decidedWeight: rate.decidedWeight,

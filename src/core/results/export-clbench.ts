@@ -13,6 +13,47 @@ export interface ClbenchRow {
   metadata: { task_id: string; context_id: string; context_category: string; sub_category: string; clplay_run: string; clplay_player: string };
 }
 
+export interface ClbenchFile {
+  /** 1-based: the first file holds each task's first answer, the second its second, ... */
+  repeat: number;
+  text: string;
+  rows: number;
+}
+
+/**
+ * The rows split so that no file holds a task id twice: upstream's infer.py and eval.py resume
+ * by skipping task ids already in their output, so a second answer to the same task in one file
+ * would be skipped (or, graded, counted twice). Runs go in repeat order, then start time; each
+ * row goes to the first file that does not yet hold its task id.
+ */
+export function toClbenchFiles(runs: readonly RunRecord[], scenarios: ReadonlyMap<string, Scenario>): { files: ClbenchFile[]; skipped: string[] } {
+  const ordered = [...runs].sort((a, b) => (a.repeat ?? 1) - (b.repeat ?? 1) || (a.startedAt < b.startedAt ? -1 : a.startedAt > b.startedAt ? 1 : 0));
+  const slots: { ids: Set<string>; lines: string[] }[] = [];
+  const skipped: string[] = [];
+  for (const run of ordered) {
+    const out = toClbench([run], scenarios);
+    skipped.push(...out.skipped);
+    for (const line of out.text.split('\n')) {
+      if (!line) continue;
+      const idx = (JSON.parse(line) as ClbenchRow).idx;
+      let slot = slots.find((s) => !s.ids.has(idx));
+      if (!slot) {
+        slot = { ids: new Set(), lines: [] };
+        slots.push(slot);
+      }
+      slot.ids.add(idx);
+      slot.lines.push(line);
+    }
+  }
+  return { files: slots.map((s, i) => ({ repeat: i + 1, text: s.lines.join('\n') + '\n', rows: s.lines.length })), skipped };
+}
+
+/** `out.jsonl` -> `out.repeat-2.jsonl` (the suffix goes before the extension). */
+export function repeatPath(path: string, repeat: number): string {
+  const m = /^(.*?)(\.[^./\\]+)?$/.exec(path)!;
+  return `${m[1]}.repeat-${repeat}${m[2] ?? ''}`;
+}
+
 /**
  * infer.py's output rows for every answered task of the runs. The messages are what the player
  * was given (the run's history mode and its own earlier answers), built by the same function the

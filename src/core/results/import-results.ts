@@ -1,10 +1,12 @@
 // `clplay import-results`: CL-bench graded output rows (eval.py's *_graded.jsonl) become model
 // runs on imported scenarios, so published upstream results stand beside clplay's baselines.
 // Each graded row carries infer.py's row (idx, messages, model_output, rubrics, metadata) plus
-// grading_rationale, requirement_status (["yes","no",...]) and score (0/1).
-import type { Verdict } from '../grading/verdict.js';
-import { taskStatus } from '../grading/verdict.js';
-import type { Scenario } from '../scenario/schema.js';
+// grading_rationale, requirement_status (["yes","no",...]) and score (0/1). The score decides
+// each task's status as eval.py counts it; a task id that appears again is another repeat.
+import { resultStatus, type TaskJudgement, type Verdict } from '../grading/verdict.js';
+import type { Scenario, Task } from '../scenario/schema.js';
+import { pyStrip, readStatusList, upstreamSolved } from '../judge/clbench-protocol.js';
+import { numberedItems } from '../judge/judge.js';
 import { RUN_SCHEMA_VERSION, type RunRecord, type TaskResult } from '../runs/types.js';
 
 export interface GradedRow {
@@ -29,30 +31,41 @@ export function indexBySourceId(scenarios: Iterable<Scenario>): Map<string, Task
   return m;
 }
 
-/** The judge's per-item answers become verdicts; anything unusable is `unscored`, with the raw reply kept. */
-export function verdictsFromGraded(row: GradedRow, items: number, judge: string, at: string): Verdict[] {
+/**
+ * One graded row as eval.py counts it: the task's status follows `score` exactly (solved iff
+ * score == 1 in Python: 1, 1.0, true - not "1"); the per-item list becomes item verdicts (an
+ * entry that is not yes/no, or a missing one, leaves its item unscored); where list and score
+ * disagree the judgement says so, and the score decides.
+ */
+export function gradedToResult(row: GradedRow, task: Task, judge: string, at: string): { verdicts: Verdict[]; judgement: TaskJudgement } {
   const by = `judge:${judge}`;
+  const base = { by, at, protocol: 'clbench' as const };
   const rationale = typeof row.grading_rationale === 'string' ? row.grading_rationale : '';
   const output = typeof row.model_output === 'string' ? row.model_output : '';
-  if (!output.trim()) return Array.from({ length: items }, () => ({ status: 'fail' as const, by, at, reason: 'no model output (upstream counts it as 0)' }));
-  const status = row.requirement_status;
-  const short = rationale.replace(/\s+/g, ' ').slice(0, 160);
-  if (!Array.isArray(status) || status.length !== items) {
-    const got = Array.isArray(status) ? `${status.length} answers for ${items} items` : 'no per-item answers';
-    return Array.from({ length: items }, () => ({ status: 'unscored' as const, by, at, reason: `upstream judge gave ${got}`, raw: rationale.slice(0, 2000) }));
+  const score = row.score;
+  const upstream = upstreamSolved(score) ? ('solved' as const) : ('not solved' as const);
+  const judgement: TaskJudgement = { protocol: 'clbench', by, at, upstream, score, ...(rationale ? { rationale: rationale.slice(0, 4000) } : {}), note: 'imported from eval.py output' };
+  if (!pyStrip(output)) {
+    const verdicts = task.rubric.map(() => ({ ...base, status: 'fail' as const, reason: 'no model output (eval.py counts it as 0)' }));
+    return { verdicts, judgement };
   }
-  return status.map((s) => {
-    const v = String(s).trim().toLowerCase();
-    if (v === 'yes') return { status: 'pass' as const, by, at, reason: short || 'upstream judge: yes' };
-    if (v === 'no') return { status: 'fail' as const, by, at, reason: short || 'upstream judge: no' };
-    return { status: 'unscored' as const, by, at, reason: `upstream judge answered "${String(s).slice(0, 20)}"`, raw: rationale.slice(0, 2000) };
-  });
+  const numbers = numberedItems(task).map((it) => it.number);
+  const list = readStatusList(row.requirement_status, numbers, score);
+  const short = rationale.replace(/\s+/g, ' ').slice(0, 160);
+  const verdicts = list.items.map((it) => ({
+    ...base,
+    status: it.status,
+    reason: it.status === 'unscored' ? it.reason : short ? `${it.reason}. ${short}` : it.reason,
+    ...(it.status === 'unscored' && rationale ? { raw: rationale.slice(0, 2000) } : {}),
+  }));
+  return { verdicts, judgement: list.disagreement ? { ...judgement, disagreement: list.disagreement } : judgement };
 }
 
 export interface ImportResultsOptions {
   model: string;
   judge: string;
-  /** Distinguishes several graded files of one model (CL-bench reports the mean of 3). */
+  /** Distinguishes several graded files of one model (CL-bench reports the mean of 3). A task id's
+   *  k-th row in the file becomes repeat `repeat + k - 1`. */
   repeat: number;
   batchId: string;
   now: string;
@@ -60,23 +73,40 @@ export interface ImportResultsOptions {
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'model';
 
-/** Groups rows by scenario into runs with deterministic ids, so importing twice adds nothing. */
-export function gradedRowsToRuns(
-  rows: readonly { line: number; row: GradedRow }[],
-  index: ReadonlyMap<string, TaskIndexEntry>,
-  opts: ImportResultsOptions,
-): { runs: RunRecord[]; unknown: string[] } {
+export interface ImportedRuns {
+  runs: RunRecord[];
+  unknown: string[];
+  /** One line when task ids repeat in the file (their rows became repeats), else none. */
+  repeats: string[];
+  /** Rows whose judge list and score disagree, one line each (the score decides). */
+  disagreements: string[];
+  /** eval.py's own count over the rows read: score == 1 of all rows. */
+  upstream: { solved: number; total: number };
+}
+
+/**
+ * Groups rows by scenario and repeat into runs with deterministic ids, so importing twice adds
+ * nothing. A task id's second row (in input order) goes to the next repeat, and so on.
+ */
+export function gradedRowsToRuns(rows: readonly { line: number; row: GradedRow }[], index: ReadonlyMap<string, TaskIndexEntry>, opts: ImportResultsOptions): ImportedRuns {
   const runs = new Map<string, RunRecord>();
   const unknown: string[] = [];
+  const disagreements: string[] = [];
+  const seen = new Map<string, number>();
+  let solved = 0;
   for (const { line, row } of rows) {
+    if (upstreamSolved(row.score)) solved++;
     const taskId = String(row.metadata?.task_id ?? row.idx ?? '');
     const hit = index.get(taskId);
     if (!hit) {
       unknown.push(`line ${line}: task_id "${taskId}" is not in any loaded scenario (import the CL-bench data first with \`clplay import\`)`);
       continue;
     }
+    const k = (seen.get(taskId) ?? 0) + 1;
+    seen.set(taskId, k);
+    const repeat = opts.repeat + k - 1;
     const { scenario, taskIndex } = hit;
-    const id = `clbench-${slug(opts.model)}-r${opts.repeat}-${scenario.id}`;
+    const id = `clbench-${slug(opts.model)}-r${repeat}-${scenario.id}`;
     let run = runs.get(id);
     if (!run) {
       run = {
@@ -89,7 +119,7 @@ export function gradedRowsToRuns(
         player: { kind: 'model', model: opts.model, baseUrl: 'cl-bench (imported results)', params: {} },
         history: 'given',
         batchId: opts.batchId,
-        repeat: opts.repeat,
+        repeat,
         judge: opts.judge,
         startedAt: opts.now,
         endedAt: opts.now,
@@ -99,14 +129,25 @@ export function gradedRowsToRuns(
       runs.set(id, run);
     }
     const task = scenario.tasks[taskIndex]!;
-    const verdicts = verdictsFromGraded(row, task.rubric.length, opts.judge, opts.now);
+    const { verdicts, judgement } = gradedToResult(row, task, opts.judge, opts.now);
+    if (judgement.disagreement) disagreements.push(`line ${line} (task_id ${taskId}): ${judgement.disagreement} -> ${judgement.upstream}`);
     const result: TaskResult = {
       taskId: task.id,
       answer: typeof row.model_output === 'string' ? row.model_output : '',
       verdicts,
-      status: taskStatus(verdicts),
+      judgement,
+      status: resultStatus(verdicts, judgement),
     };
     run.tasks[taskIndex] = result;
   }
-  return { runs: [...runs.values()], unknown };
+  const multi = [...seen.entries()].filter(([, n]) => n > 1);
+  const repeats = multi.length
+    ? [
+        `${multi.length} task id(s) appear more than once; their rows became repeats ${opts.repeat} to ${opts.repeat + Math.max(...multi.map(([, n]) => n)) - 1} in input order (${multi
+          .slice(0, 3)
+          .map(([id, n]) => `${id}: ${n} rows`)
+          .join(', ')}${multi.length > 3 ? ', ...' : ''})`,
+      ]
+    : [];
+  return { runs: [...runs.values()], unknown, repeats, disagreements, upstream: { solved, total: rows.length } };
 }

@@ -55,12 +55,32 @@ export function renderTasks(rows: readonly TaskRow[]): string {
   );
 }
 
+const clip = (s: string, n = 100) => {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > n ? `${t.slice(0, n - 1)}…` : t;
+};
+
 export function renderAgreement(a: Agreement): string {
-  if (!a.compared) return 'Judge agreement: no item was graded by both a person and an LLM judge yet.';
-  const lines = [`Judge agreement: ${a.agreed}/${a.compared} items (${pct(a.rate)}) graded alike by a person and an LLM judge.`];
-  for (const d of a.disagreements.slice(0, 20))
-    lines.push(`  ${d.scenarioId} ${d.taskId} item ${d.itemIndex + 1}: ${d.person} said ${d.personStatus}, ${d.judge} said ${d.judgeStatus} (run ${d.runId})`);
-  if (a.disagreements.length > 20) lines.push(`  ... and ${a.disagreements.length - 20} more`);
+  const lines: string[] = [];
+  if (!a.compared) lines.push('Judge agreement: no item was graded by both a person and an LLM judge yet.');
+  else {
+    lines.push(`Judge agreement: ${a.agreed}/${a.compared} items (${pct(a.rate)}) graded alike by a person and an LLM judge.`);
+    for (const d of a.disagreements.slice(0, 20))
+      lines.push(`  ${d.scenarioId} ${d.taskId} item ${d.itemIndex + 1}: ${d.person} said ${d.personStatus}, ${d.judge} said ${d.judgeStatus} (run ${d.runId})`);
+    if (a.disagreements.length > 20) lines.push(`  ... and ${a.disagreements.length - 20} more`);
+  }
+  const c = a.checks;
+  if (c.compared) {
+    lines.push(`Checks vs judge (--judge-checks): ${c.agreed}/${c.compared} check-graded items (${pct(c.rate)}) judged alike; the check's verdict counts.`);
+    for (const d of c.disagreements.slice(0, 20))
+      lines.push(`  ${d.scenarioId} ${d.taskId} item ${d.itemIndex + 1}: check said ${d.checkStatus} (${clip(d.checkReason, 60)}), ${d.judge} said ${d.judgeStatus} (${clip(d.judgeReason, 60)}) (run ${d.runId})`);
+    if (c.disagreements.length > 20) lines.push(`  ... and ${c.disagreements.length - 20} more`);
+  }
+  if (a.listScore.length) {
+    lines.push(`CL-bench judge: ${a.listScore.length} task(s) where the per-item list and the Overall Score disagree; the score decides, as in eval.py.`);
+    for (const d of a.listScore.slice(0, 20)) lines.push(`  ${d.scenarioId} ${d.taskId}: ${d.upstream}; ${clip(d.disagreement, 140)} (${d.judge}, run ${d.runId})`);
+    if (a.listScore.length > 20) lines.push(`  ... and ${a.listScore.length - 20} more`);
+  }
   return lines.join('\n');
 }
 

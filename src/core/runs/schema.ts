@@ -56,6 +56,19 @@ export const taskResultSchema = z.looseObject({
   dwellMs: z.array(ms).optional(),
   lastActiveAt: isoish.optional(),
   verdicts: z.array(verdictSchema),
+  judgement: z
+    .looseObject({
+      protocol: z.literal('clbench'),
+      by: z.string(),
+      at: isoish,
+      upstream: z.enum(['solved', 'not solved', 'dropped']),
+      score: z.unknown().optional(),
+      rationale: z.string().optional(),
+      disagreement: z.string().optional(),
+      note: z.string().optional(),
+      raw: z.string().optional(),
+    })
+    .optional(),
   status: z.enum(['solved', 'failed', 'pending']),
   tries: count.optional(),
   error: z.string().optional(),

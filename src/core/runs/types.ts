@@ -1,5 +1,5 @@
 // The run record: one player, one scenario, one attempt. Saved as one JSON file per run.
-import type { TaskStatus, Verdict } from '../grading/verdict.js';
+import type { TaskJudgement, TaskStatus, Verdict } from '../grading/verdict.js';
 
 export const RUN_SCHEMA_VERSION = 1;
 
@@ -61,6 +61,8 @@ export interface TaskResult {
   lastActiveAt?: string;
   /** One verdict per rubric item, aligned with the task's rubric. */
   verdicts: Verdict[];
+  /** A whole-task judgement (the clbench judge protocol, or imported eval.py output); see resultStatus. */
+  judgement?: TaskJudgement;
   status: TaskStatus;
   /** Model runs: tries made, error if the task could not be answered, cut-off streams. */
   tries?: number;

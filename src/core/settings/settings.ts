@@ -28,6 +28,8 @@ export interface EndpointSection {
   apiKeyEnv?: string;
   /** Stored only when a user sets it explicitly; the file is then mode 0600. */
   apiKey?: string;
+  /** Judge only: the user's copy of CL-bench's eval.py (the clbench judge protocol reads its prompt). */
+  clbenchEval?: string;
 }
 
 /** What is stored (no defaults folded in), read once. */
@@ -81,6 +83,7 @@ export const SETTING_KEYS: Record<string, KeySpec> = {
   'limits.archiveEntryMB': { kind: 'number', min: 0, positive: true, description: `Largest run file in an archive or folder given to \`saves merge\`, MB (default ${formatBytes(DEFAULT_LIMITS.archive.entryBytes)})` },
   'limits.archiveTotalMB': { kind: 'number', min: 0, positive: true, description: `Largest unpacked size of one archive, MB (default ${formatBytes(DEFAULT_LIMITS.archive.totalBytes)})` },
   'limits.archiveRatio': { kind: 'number', min: 1, description: `Largest unpacked/packed size ratio of an archive (default ${DEFAULT_LIMITS.archive.ratio})` },
+  'judge.clbenchEval': { kind: 'string', description: "Your copy of CL-bench's eval.py: the clbench judge protocol reads its grading prompt (else CLPLAY_CLBENCH_EVAL)" },
 };
 
 export function isSecretKey(key: string): boolean {
@@ -299,6 +302,7 @@ export function describeSettings(settings: Settings, env: NodeJS.ProcessEnv): Se
     if (key === 'model.baseUrl' && env.OPENAI_BASE_URL) {
       return row(env.OPENAI_BASE_URL, stored !== undefined ? 'OPENAI_BASE_URL (overrides the config)' : 'OPENAI_BASE_URL');
     }
+    if (key === 'judge.clbenchEval' && env.CLPLAY_CLBENCH_EVAL) return row(env.CLPLAY_CLBENCH_EVAL, stored !== undefined ? 'CLPLAY_CLBENCH_EVAL (overrides the config)' : 'CLPLAY_CLBENCH_EVAL');
     if (stored !== undefined) return row(String(stored), 'config');
     if (field === 'baseUrl') {
       if (section === 'judge' && settings.model.baseUrl && !env.OPENAI_BASE_URL) return row(settings.model.baseUrl, 'model.baseUrl');
