@@ -66,7 +66,7 @@ export async function loadLibrary(dirs: readonly string[], opts: LoadLibraryOpti
     try {
       const cached = await cache?.get(f);
       if (cached) return cached;
-      const r = await loadScenarioFile(f);
+      const r = await loadScenarioFile(f, { failures: cache });
       await cache?.put(f, r);
       return r;
     } catch (err) {
@@ -161,7 +161,7 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
 export async function resolveScenario(arg: string, dirs: readonly string[], opts: { cwd?: string } = {}): Promise<Scenario> {
   const cwd = opts.cwd ?? process.cwd();
   const asPath = resolve(cwd, arg);
-  let isFile = false;
+  let isFile: boolean;
   try {
     isFile = (await stat(asPath)).isFile();
   } catch {
