@@ -5,6 +5,7 @@ import { COMMANDS } from './commands/registry.js';
 import { commandHelp, mainHelp } from './commands/help.js';
 import type { CommandIO } from './commands/types.js';
 import { UserError, errorMessage } from './core/errors.js';
+import { sanitize } from './core/text/sanitize.js';
 import { VERSION } from './core/version.js';
 
 export async function main(argv: string[], io: CommandIO): Promise<number> {
@@ -68,12 +69,13 @@ main(process.argv.slice(2), io).then(
   },
   (err: unknown) => {
     if (err instanceof UserError) {
-      io.stderr.write(`clplay: ${err.message}\n`);
+      // Messages may quote a scenario, an answer or a file name: printed inert.
+      io.stderr.write(`clplay: ${sanitize(err.message, { tabWidth: 0 })}\n`);
       process.exitCode = err.exitCode;
     } else {
       // A bug, not a user mistake: still one line by default; CLPLAY_DEBUG=1 shows the stack.
       const detail = io.env.CLPLAY_DEBUG ? `\n${(err as Error)?.stack ?? err}` : ' (set CLPLAY_DEBUG=1 for details)';
-      io.stderr.write(`clplay: internal error: ${errorMessage(err)}${detail}\n`);
+      io.stderr.write(`clplay: internal error: ${sanitize(`${errorMessage(err)}${detail}`, { tabWidth: 0 })}\n`);
       process.exitCode = 70;
     }
   },

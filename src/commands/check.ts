@@ -10,6 +10,7 @@ import { gradeByChecks } from '../core/grading/grade.js';
 import { rubricRate, taskStatus, type TaskStatus, type Verdict } from '../core/grading/verdict.js';
 import { resolveScenario, scenarioDirs } from '../core/scenario/library.js';
 import type { Scenario, Task } from '../core/scenario/schema.js';
+import { sanitizeInline } from '../core/text/sanitize.js';
 import { jsonOption, scenariosOption } from './options.js';
 import type { Command, CommandIO } from './types.js';
 
@@ -76,7 +77,7 @@ export function checkReport(scenario: Scenario, task: Task, verdicts: Verdict[])
   };
 }
 
-function useColour(io: CommandIO): boolean {
+function wantsColour(io: CommandIO): boolean {
   if (io.env.NO_COLOR) return false;
   if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
   return !!io.stdout.isTTY && io.env.TERM !== 'dumb';
@@ -86,11 +87,12 @@ function useColour(io: CommandIO): boolean {
 export function formatReport(report: CheckReport, task: Task, verdicts: Verdict[], colour: boolean): string {
   const c = new Chalk({ level: colour ? 1 : 0 });
   const paint: Record<Verdict['status'], (s: string) => string> = { pass: c.green, fail: c.red, pending: c.yellow, unscored: c.magenta };
-  const lines = [c.bold(`${report.scenario} › ${report.task}`)];
+  // Rubric text and reasons (which quote the answer) are made inert; only our colours remain.
+  const lines = [c.bold(sanitizeInline(`${report.scenario} › ${report.task}`))];
   report.items.forEach((item) => {
-    lines.push(`  ${paint[item.verdict](SYMBOL[item.verdict])} ${item.text.replace(/\s+/g, ' ').trim()}`);
+    lines.push(`  ${paint[item.verdict](SYMBOL[item.verdict])} ${sanitizeInline(item.text.replace(/\s+/g, ' ').trim())}`);
     const reason = item.verdict === 'pending' ? `pending: ${item.reason}` : item.reason;
-    lines.push(`      ${c.dim(reason)}`);
+    lines.push(`      ${c.dim(sanitizeInline(reason))}`);
   });
   const rate = rubricRate(verdicts, task.rubric.map((r) => r.weight));
   const { pass, fail, pending, unscored } = rate.counts;
@@ -141,7 +143,7 @@ const command: Command = {
     const verdicts = gradeByChecks(task, answer, new Date().toISOString());
     const report = checkReport(scenario, task, verdicts);
     if (args.values.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    else io.stdout.write(formatReport(report, task, verdicts, useColour(io)));
+    else io.stdout.write(formatReport(report, task, verdicts, wantsColour(io)));
     return report.status === 'failed' ? 1 : 0;
   },
 };

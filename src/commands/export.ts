@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { attemptsOf } from '../core/results/attempts.js';
 import { EXPORT_FORMATS, toCsv, toJsonl, type ExportFormat } from '../core/results/export.js';
+import { sanitize, sanitizeInline } from '../core/text/sanitize.js';
 import { savesOption, scenariosOption } from './options.js';
 import { filterOptions, loadResultsData } from './results-data.js';
 import type { Command } from './types.js';
@@ -25,13 +26,13 @@ const command: Command = {
     const format = (args.values.format as string | undefined) ?? 'csv';
     if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UserError(`--format "${format}" is not known; use one of ${EXPORT_FORMATS.join(', ')}`, 2);
     const data = await loadResultsData(args, io);
-    for (const p of data.problems) io.stderr.write(`clplay: skipped ${p}\n`);
+    for (const p of data.problems) io.stderr.write(`clplay: skipped ${sanitizeInline(p)}\n`);
     let text: string;
     let count: number;
     if ((format as ExportFormat) === 'clbench') {
       const { toClbench } = await import('../core/results/export-clbench.js');
       const out = toClbench(data.runs, data.scenarios);
-      for (const s of out.skipped) io.stderr.write(`clplay: skipped ${s}\n`);
+      for (const s of out.skipped) io.stderr.write(`clplay: skipped ${sanitizeInline(s)}\n`);
       text = out.text;
       count = text ? text.trimEnd().split('\n').length : 0;
     } else {
@@ -48,7 +49,11 @@ const command: Command = {
         throw new UserError(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? err}; choose another --out`);
       }
       io.stderr.write(`clplay: wrote ${count} rows (${format}) to ${out}\n`);
-    } else io.stdout.write(text);
+    } else {
+      // Files and pipes get the exact data; a terminal gets it inert (a player name from a merged
+      // save must not write the clipboard or clear the screen).
+      io.stdout.write(io.stdout.isTTY ? sanitize(text, { tabWidth: 0 }) : text);
+    }
     return 0;
   },
 };

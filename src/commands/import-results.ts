@@ -7,6 +7,7 @@ import { gradedRowsToRuns, indexBySourceId, type GradedRow } from '../core/resul
 import { canonical } from '../core/results/merge.js';
 import { RunStore, savesDir } from '../core/runs/store.js';
 import { loadLibrary, scenarioDirs } from '../core/scenario/library.js';
+import { sanitizeInline } from '../core/text/sanitize.js';
 import { savesOption, scenariosOption } from './options.js';
 import type { Command } from './types.js';
 
@@ -68,7 +69,7 @@ const command: Command = {
       await store.create(run);
       added++;
     }
-    for (const b of [...bad, ...unknown]) io.stderr.write(`clplay: skipped ${b}\n`);
+    for (const b of [...bad, ...unknown]) io.stderr.write(`clplay: skipped ${sanitizeInline(b)}\n`);
     const tasks = runs.reduce((n, r) => n + r.tasks.filter((t) => t.answer !== undefined).length, 0);
     io.stdout.write(`${rows.length} graded rows read; ${tasks} tasks in ${runs.length} runs of ${model} (repeat ${repeat}); ${added} runs added, ${same} already there; ${bad.length + unknown.length} rows skipped\n`);
     return bad.length + unknown.length > 0 && rows.length === 0 ? 1 : 0;
