@@ -4,7 +4,9 @@ import { parseArgs } from 'node:util';
 import { COMMANDS } from './commands/registry.js';
 import { commandHelp, mainHelp } from './commands/help.js';
 import type { CommandIO } from './commands/types.js';
+import { migrateLegacyData, describeMigration } from './core/data-migration.js';
 import { UserError, errorMessage } from './core/errors.js';
+import { DATA_LAYOUT } from './core/paths.js';
 import { sanitize } from './core/text/sanitize.js';
 import { VERSION } from './core/version.js';
 
@@ -43,6 +45,13 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
   } catch (err) {
     const msg = errorMessage(err).replace(/\. To specify.*$/s, '').replace(/\s+/g, ' ');
     throw new UserError(`${msg}; run \`clplay ${name} --help\` for the options`, 2);
+  }
+  if (DATA_LAYOUT.installed) {
+    try {
+      for (const r of await migrateLegacyData(DATA_LAYOUT)) io.stderr.write(`clplay: ${describeMigration(r)}\n`);
+    } catch (err) {
+      io.stderr.write(`clplay: could not move the runs saved inside the package (${errorMessage(err)}); they are still in ${DATA_LAYOUT.legacy.saves}\n`);
+    }
   }
   return command.run(parsed as never, io);
 }

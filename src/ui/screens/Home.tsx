@@ -71,7 +71,7 @@ export function HomeScreen(): React.JSX.Element {
   const { columns } = app.size;
   const height = app.bodyRows;
   const player = app.player ?? '';
-  const runs = app.runs ?? [];
+  const runs = useMemo(() => app.runs ?? [], [app.runs]);
   const present = useMemo(() => CATEGORIES.filter((c) => app.deps.scenarios.some((s) => s.category === c)), [app.deps.scenarios]);
   const filters: CategoryFilter[] = ['all', ...present];
   const [filterIndex, setFilterIndex] = useState(0);
@@ -194,7 +194,7 @@ export function HomeScreen(): React.JSX.Element {
         {truncateToWidth(detail || ' ', columns)}
       </Text>
       <Text color={theme.text.muted} wrap="truncate-end">
-        {truncateToWidth(app.runs === null ? 'Reading the saves…' : `${app.deps.scenarios.length} scenario${app.deps.scenarios.length === 1 ? '' : 's'} · ${runs.length} saved run${runs.length === 1 ? '' : 's'}`, columns)}
+        {truncateToWidth(app.runs === null ? 'Reading the saves…' : `${app.deps.scenarios.length} scenario${app.deps.scenarios.length === 1 ? '' : 's'} · ${runs.length} saved run${runs.length === 1 ? '' : 's'}${app.deps.savesDir ? ` in ${sanitizeInline(app.deps.savesDir)}` : ''}`, columns)}
       </Text>
       {problems ? (
         <Text color={theme.text.warning} wrap="truncate-end">
