@@ -15,7 +15,8 @@ const command: Command = {
   usage: 'export --format csv|jsonl|clbench [--out FILE] [filters]',
   options: {
     format: { type: 'string', valueName: 'FORMAT', description: `One of ${EXPORT_FORMATS.join(', ')} (default csv)` },
-    out: { type: 'string', valueName: 'FILE', description: 'Write to FILE instead of standard output' },
+    out: { type: 'string', valueName: 'FILE', description: 'Write to FILE instead of standard output (an existing FILE only with --force)' },
+    force: { type: 'boolean', description: 'Let --out replace an existing file' },
     ...filterOptions,
     ...scenariosOption,
     ...savesOption,
@@ -43,10 +44,15 @@ const command: Command = {
     const out = args.values.out as string | undefined;
     if (out) {
       const path = resolve(io.cwd, out);
+      // "wx" creates the file or fails if it exists, in one step (no window for a race).
+      const flag = args.values.force ? 'w' : 'wx';
       try {
-        await writeFile(path, text);
+        await writeFile(path, text, { flag });
       } catch (err) {
-        throw new UserError(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? err}; choose another --out`);
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') throw new UserError(`${out} already exists; add --force to replace it, or choose another --out`);
+        const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOENT' ? 'its folder does not exist' : code === 'EROFS' ? 'read-only file system' : (code ?? String(err));
+        throw new UserError(`cannot write ${path}: ${why}; choose another --out`);
       }
       io.stderr.write(`clplay: wrote ${count} rows (${format}) to ${out}\n`);
     } else {
