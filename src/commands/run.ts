@@ -82,7 +82,7 @@ const command: Command = {
     let batchId: string;
     if (typeof v.resume === 'string') {
       if (args.positionals.length || v.all) throw new UserError('--resume takes the scenarios from the saved batch; leave out SCENARIO and --all', 2);
-      const t = resumeTarget(v.resume, saved.runs);
+      const t = resumeTarget(v.resume, saved.runs, saved.problems);
       const s = endpointSettings(settingsLoaded, 'model');
       endpoint = resolveEndpoint({
         role: 'model',
