@@ -4,7 +4,10 @@ import { parseArgs } from 'node:util';
 import { COMMANDS } from './commands/registry.js';
 import { commandHelp, mainHelp } from './commands/help.js';
 import type { CommandIO } from './commands/types.js';
+import { migrateLegacyData, describeMigration } from './core/data-migration.js';
 import { UserError, errorMessage } from './core/errors.js';
+import { DATA_LAYOUT } from './core/paths.js';
+import { sanitize } from './core/text/sanitize.js';
 import { VERSION } from './core/version.js';
 
 export async function main(argv: string[], io: CommandIO): Promise<number> {
@@ -43,6 +46,13 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     const msg = errorMessage(err).replace(/\. To specify.*$/s, '').replace(/\s+/g, ' ');
     throw new UserError(`${msg}; run \`clplay ${name} --help\` for the options`, 2);
   }
+  if (DATA_LAYOUT.installed) {
+    try {
+      for (const r of await migrateLegacyData(DATA_LAYOUT)) io.stderr.write(`clplay: ${describeMigration(r)}\n`);
+    } catch (err) {
+      io.stderr.write(`clplay: could not move the runs saved inside the package (${errorMessage(err)}); they are still in ${DATA_LAYOUT.legacy.saves}\n`);
+    }
+  }
   return command.run(parsed as never, io);
 }
 
@@ -68,12 +78,13 @@ main(process.argv.slice(2), io).then(
   },
   (err: unknown) => {
     if (err instanceof UserError) {
-      io.stderr.write(`clplay: ${err.message}\n`);
+      // Messages may quote a scenario, an answer or a file name: printed inert.
+      io.stderr.write(`clplay: ${sanitize(err.message, { tabWidth: 0 })}\n`);
       process.exitCode = err.exitCode;
     } else {
       // A bug, not a user mistake: still one line by default; CLPLAY_DEBUG=1 shows the stack.
       const detail = io.env.CLPLAY_DEBUG ? `\n${(err as Error)?.stack ?? err}` : ' (set CLPLAY_DEBUG=1 for details)';
-      io.stderr.write(`clplay: internal error: ${errorMessage(err)}${detail}\n`);
+      io.stderr.write(`clplay: internal error: ${sanitize(`${errorMessage(err)}${detail}`, { tabWidth: 0 })}\n`);
       process.exitCode = 70;
     }
   },

@@ -12,6 +12,7 @@ import { loadSettings } from '../core/settings/settings.js';
 import { rubricRate, taskStatus, type TaskStatus, type Verdict } from '../core/grading/verdict.js';
 import { resolveScenario, scenarioDirs } from '../core/scenario/library.js';
 import type { Scenario, Task } from '../core/scenario/schema.js';
+import { sanitizeInline } from '../core/text/sanitize.js';
 import { jsonOption, scenariosOption } from './options.js';
 import type { Command, CommandIO } from './types.js';
 
@@ -84,11 +85,12 @@ function wantsColour(io: CommandIO): boolean {
 export function formatReport(report: CheckReport, task: Task, verdicts: Verdict[], colour: boolean): string {
   const c = new Chalk({ level: colour ? 1 : 0 });
   const paint: Record<Verdict['status'], (s: string) => string> = { pass: c.green, fail: c.red, pending: c.yellow, unscored: c.magenta };
-  const lines = [c.bold(`${report.scenario} › ${report.task}`)];
+  // Rubric text and reasons (which quote the answer) are made inert; only our colours remain.
+  const lines = [c.bold(sanitizeInline(`${report.scenario} › ${report.task}`))];
   report.items.forEach((item) => {
-    lines.push(`  ${paint[item.verdict](SYMBOL[item.verdict])} ${item.text.replace(/\s+/g, ' ').trim()}`);
+    lines.push(`  ${paint[item.verdict](SYMBOL[item.verdict])} ${sanitizeInline(item.text.replace(/\s+/g, ' ').trim())}`);
     const reason = item.verdict === 'pending' ? `pending: ${item.reason}` : item.reason;
-    lines.push(`      ${c.dim(reason)}`);
+    lines.push(`      ${c.dim(sanitizeInline(reason))}`);
   });
   const rate = rubricRate(verdicts, task.rubric.map((r) => r.weight));
   const { pass, fail, pending, unscored } = rate.counts;

@@ -1,6 +1,7 @@
 // `clplay config list | get KEY | set KEY VALUE | unset KEY | path` - settings, validated.
 // Keys are always shown masked. CLPLAY_CONFIG_DIR chooses another folder for config.json.
 import { UserError } from '../core/errors.js';
+import { configuredSavesDir, DATA_LAYOUT } from '../core/paths.js';
 import {
   assertKey,
   configPath,
@@ -48,10 +49,18 @@ const command: Command = {
       if (rest.length !== n) throw new UserError(`usage: clplay config ${usage}`, 2);
     };
     switch (action) {
-      case 'path':
+      case 'path': {
         expect(0, 'path');
-        io.stdout.write(`${configPath(opts)}\n`);
+        // Where everything is: the settings file, the saved runs and the imported scenarios.
+        const where = { config: configPath(opts), saves: configuredSavesDir(io.env, io.cwd), imported: DATA_LAYOUT.importDir };
+        if (args.values.json) {
+          io.stdout.write(`${JSON.stringify(where, null, 2)}\n`);
+          return 0;
+        }
+        const savesFrom = io.env.CLPLAY_SAVES ? ' (from CLPLAY_SAVES)' : DATA_LAYOUT.installed ? '' : ' (this working copy of clplay)';
+        io.stdout.write(`config:   ${where.config}\nsaves:    ${where.saves}${savesFrom}\nimported: ${where.imported}\n`);
         return 0;
+      }
       case 'list': {
         expect(0, 'list');
         const settings = loadSettings(opts);

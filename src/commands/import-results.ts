@@ -7,6 +7,7 @@ import { gradedRowsToRuns, indexBySourceId, type GradedRow } from '../core/resul
 import { canonical } from '../core/results/merge.js';
 import { RunStore, savesDir } from '../core/runs/store.js';
 import { loadLibrary, scenarioDirs } from '../core/scenario/library.js';
+import { sanitizeInline } from '../core/text/sanitize.js';
 import { savesOption, scenariosOption } from './options.js';
 import type { Command } from './types.js';
 
@@ -68,7 +69,7 @@ const command: Command = {
       await store.create(run);
       added++;
     }
-    for (const b of [...bad, ...unknown]) io.stderr.write(`clplay: skipped ${b}\n`);
+    for (const b of [...bad, ...unknown]) io.stderr.write(`clplay: skipped ${sanitizeInline(b)}\n`);
     const tasks = runs.reduce((n, r) => n + r.tasks.filter((t) => t.answer !== undefined).length, 0);
     const repeatsSeen = [...new Set(runs.map((r) => r.repeat ?? 1))].sort((x, y) => x - y);
     const repeatWord = repeatsSeen.length > 1 ? `repeats ${repeatsSeen[0]}-${repeatsSeen[repeatsSeen.length - 1]}` : `repeat ${repeat}`;

@@ -2,6 +2,7 @@
 import { relative, resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { DEFAULT_IMPORT_DIR } from '../core/paths.js';
+import { sanitizeInline } from '../core/text/sanitize.js';
 import { jsonOption } from './options.js';
 import type { Command } from './types.js';
 
@@ -43,7 +44,7 @@ const command: Command = {
     const summary = await importClbench(file, out, {
       onProblem(p) {
         if (printed < MAX_PRINTED) {
-          io.stderr.write(`${shown(file)}:${p.line}: ${p.message}${p.imported || p.message.endsWith('skipped') ? '' : '; skipped'}\n`);
+          io.stderr.write(`${sanitizeInline(`${shown(file)}:${p.line}: ${p.message}`)}${p.imported || p.message.endsWith('skipped') ? '' : '; skipped'}\n`);
           printed++;
         } else hidden++;
       },

@@ -66,6 +66,7 @@ export async function appDeps(args: ParsedArgs, io: CommandIO, start: StartTarge
     scenarios,
     scenarioProblems: problems ?? [],
     store,
+    savesDir: store.dir,
     player,
     savePlayerName: async (name) => {
       await saveSetting('player.name', name, { env: io.env });

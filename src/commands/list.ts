@@ -3,6 +3,7 @@
 import { loadLibrary, scenarioDirs } from '../core/scenario/library.js';
 import { formatProblem } from '../core/scenario/problem.js';
 import { CATEGORIES, CATEGORY_LABELS, type Scenario } from '../core/scenario/schema.js';
+import { sanitizeInline } from '../core/text/sanitize.js';
 import { jsonOption, scenariosOption } from './options.js';
 import type { Command } from './types.js';
 
@@ -69,8 +70,9 @@ const command: Command = {
       id: r.id,
       tasks: r.dependentTasks ? `${r.tasks} (${r.dependentTasks} dep)` : String(r.tasks),
       ctx: r.contextChars >= 1000 ? `${(r.contextChars / 1000).toFixed(1)}k ch` : `${r.contextChars} ch`,
-      cat: `${CATEGORY_LABELS[r.category as keyof typeof CATEGORY_LABELS] ?? r.category} / ${r.subcategory}`,
-      title: r.title,
+      // Titles come from downloaded scenario packs: escape sequences print as text.
+      cat: sanitizeInline(`${CATEGORY_LABELS[r.category as keyof typeof CATEGORY_LABELS] ?? r.category} / ${r.subcategory}`),
+      title: sanitizeInline(r.title),
     }));
     const w = (k: keyof typeof head): number => Math.max(head[k].length, ...data.map((d) => d[k].length));
     const wid = w('id');

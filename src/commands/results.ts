@@ -4,6 +4,7 @@ import { judgeAgreement } from '../core/results/agreement.js';
 import { attemptsOf } from '../core/results/attempts.js';
 import { categoryBars, timeVsSolve } from '../core/results/charts.js';
 import { categoryLabel, renderAgreement, renderPublished, renderReport, renderTasks } from '../core/results/render.js';
+import { sanitize, sanitizeInline } from '../core/text/sanitize.js';
 import { jsonOption, savesOption, scenariosOption } from './options.js';
 import { filterOptions, loadResultsData } from './results-data.js';
 import type { Command } from './types.js';
@@ -23,7 +24,7 @@ const command: Command = {
   allowPositionals: false,
   async run(args, io) {
     const data = await loadResultsData(args, io);
-    for (const p of data.problems) io.stderr.write(`clplay: skipped ${p}\n`);
+    for (const p of data.problems) io.stderr.write(`clplay: skipped ${sanitizeInline(p)}\n`);
     const rows = attemptsOf(data.runs, data.scenarios);
     const report = aggregate(rows);
     const tasks = perTask(rows);
@@ -43,7 +44,8 @@ const command: Command = {
       parts.push('', 'Tasks', renderTasks(tasks), '', renderAgreement(agreement));
     }
     parts.push('', renderPublished());
-    io.stdout.write(parts.join('\n') + '\n');
+    // Names in merged saves are not trusted: nothing in them reaches the terminal as a control.
+    io.stdout.write(sanitize(parts.join('\n'), { tabWidth: 0 }) + '\n');
     return 0;
   },
 };

@@ -92,7 +92,7 @@ const command: Command = {
       const known = saved.runs.some((r) => r.id === v.resume || r.batchId === v.resume);
       // A damaged (or newer) run file is not in the list: say so, rather than "no saved run".
       if (!known && RUN_ID.test(v.resume) && (await store.has(v.resume))) await store.load(v.resume);
-      const t = resumeTarget(v.resume, saved.runs);
+      const t = resumeTarget(v.resume, saved.runs, saved.problems);
       const s = endpointSettings(settingsLoaded, 'model');
       endpoint = resolveEndpoint({
         role: 'model',

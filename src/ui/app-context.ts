@@ -22,6 +22,8 @@ export interface AppDeps {
   /** Problem lines from loading the scenario folders (shown as a count on the home screen). */
   scenarioProblems?: string[];
   store: RunSaver;
+  /** Where runs are saved (the home screen says so). */
+  savesDir?: string;
   /** From --player or the settings; null on a first launch (the name prompt asks). */
   player: string | null;
   /** Stores the name from the first-launch prompt in the settings. */

@@ -17,9 +17,14 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('clplay config', () => {
-  it('path prints the file in CLPLAY_CONFIG_DIR', () => {
-    const r = runCli(['config', 'path'], { env });
-    expect(r).toMatchObject({ code: 0, stdout: `${join(dir, 'config.json')}\n`, stderr: '' });
+  it('path prints the file in CLPLAY_CONFIG_DIR and where runs are saved', () => {
+    const r = runCli(['config', 'path'], { env: { ...env, CLPLAY_SAVES: join(dir, 'runs') } });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout.split('\n')[0]).toBe(`config:   ${join(dir, 'config.json')}`);
+    expect(r.stdout.split('\n')[1]).toBe(`saves:    ${join(dir, 'runs')} (from CLPLAY_SAVES)`);
+    const json = JSON.parse(runCli(['config', 'path', '--json'], { env }).stdout);
+    expect(json.config).toBe(join(dir, 'config.json'));
+    expect(json.saves).toMatch(/saves$/);
   });
 
   it('set, get, unset round trip', () => {

@@ -415,6 +415,12 @@ describe('home screen', () => {
     expect(f).toContain('2 scenarios · 3 saved runs');
   });
 
+  it('says where the runs are saved', async () => {
+    const { lastFrame } = mount(deps({ scenarios: [a], store: memStore([]), savesDir: '/data/clplay/saves', start: { screen: 'home' } }));
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('saved runs')));
+    expect(f).toContain('1 scenario · 0 saved runs in /data/clplay/saves');
+  });
+
   it('one saved run is not "1 saved runs"', async () => {
     const one = newHumanRun({ id: 'one', scenario: a, player: { kind: 'human', name: 'Ada' }, at: 0 });
     const { lastFrame } = mount(deps({ scenarios: [a], store: memStore([one]), start: { screen: 'home' } }));

@@ -32,8 +32,12 @@ export interface ResumeTarget {
   judge?: string;
 }
 
-/** `--resume X`: X is a batch id or the id of one of its runs. */
-export function resumeTarget(arg: string, runs: readonly RunRecord[]): ResumeTarget {
+/**
+ * `--resume X`: X is a batch id or the id of one of its runs. `unreadable` are the saves folder's
+ * problem lines (`saves/X.json: damaged run: ...`): a run whose file is damaged or from a newer
+ * clplay is named as such, not reported as missing.
+ */
+export function resumeTarget(arg: string, runs: readonly RunRecord[], unreadable: readonly string[] = []): ResumeTarget {
   const byRun = runs.find((r) => r.id === arg);
   if (byRun && !byRun.batchId) {
     throw new UserError(`run ${arg} was not made by \`clplay run\` (it has no batch); --resume takes a batch id or the id of one of its runs`, 2);
@@ -41,6 +45,9 @@ export function resumeTarget(arg: string, runs: readonly RunRecord[]): ResumeTar
   const batchId = byRun?.batchId ?? arg;
   const mine = runs.filter((r) => r.batchId === batchId);
   if (mine.length === 0) {
+    const file = `${arg}.json`;
+    const damaged = unreadable.find((p) => p.startsWith(`${file}:`) || p.includes(`/${file}:`) || p.includes(`\\${file}:`));
+    if (damaged) throw new UserError(`run ${arg} cannot be resumed: ${damaged}`, 2);
     throw new UserError(`no saved run or batch "${arg}" (see \`clplay saves\`; batch ids look like b-0123456789ab)`, 2);
   }
   const newest = mine.reduce((a, b) => (b.id > a.id ? b : a));

@@ -243,7 +243,6 @@ export async function runBatch(scenarios: readonly Scenario[], config: BatchConf
 
   async function doTask(lane: Lane, i: number): Promise<void> {
     const { run, scenario } = lane;
-    const task = scenario.tasks[i]!;
     await ensureCreated(lane);
     stats.inFlight++;
     try {

@@ -1,5 +1,8 @@
 // How results print: percentages, durations, and fixed-width plain-text tables.
 // Plain text on purpose: the same strings serve the terminal screen, pipes and the README.
+// Cells hold names from merged saves (a player's name, a scenario title), so each is made inert
+// before it is measured: an escape sequence shows as text and the columns still line up.
+import { sanitizeInline } from '../text/sanitize.js';
 
 export function pct(x: number | null | undefined, digits = 1): string {
   return x === null || x === undefined ? '-' : `${(x * 100).toFixed(digits)}%`;
@@ -14,7 +17,8 @@ export function duration(ms: number | null | undefined): string {
   return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
 }
 
-export function table(header: readonly string[], rows: readonly (readonly string[])[], alignRight: readonly boolean[] = []): string {
+export function table(header: readonly string[], dirtyRows: readonly (readonly string[])[], alignRight: readonly boolean[] = []): string {
+  const rows = dirtyRows.map((r) => r.map(sanitizeInline));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) =>
     cells

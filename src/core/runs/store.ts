@@ -19,6 +19,7 @@ import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { UserError } from '../errors.js';
+import { describeMkdirFailure } from '../fs/mkdir-failure.js';
 import { DEFAULT_SAVES } from '../paths.js';
 import { AtomicJsonFile, createFileExclusive, isTempFileName } from './atomic.js';
 import { checkRunShape } from './schema.js';
@@ -58,8 +59,7 @@ export function savesDir(opts: { flag?: string; env: Record<string, string | und
     mkdirSync(dir, { recursive: true });
     if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'it is a file, not a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? String(err));
+    const why = describeMkdirFailure(dir, err);
     throw new UserError(`cannot use ${dir}${how} for saved runs: ${why}; choose another folder with --saves DIR or CLPLAY_SAVES`);
   }
   return dir;

@@ -2,17 +2,23 @@
 // of the cost of loading the library: ~10 ms per 13 KB file in a fresh process).
 // An entry is used only when the file (and its context file) has the same size and mtime, and
 // the cache was written by the same build of clplay (the code's own file is part of the key),
-// so a rebuilt clplay or an edited file is always validated again. Only valid scenarios are
-// cached: invalid ones are re-read every time, so their problems are always current.
+// so a rebuilt clplay or an edited file is always validated again. Valid scenarios are cached by
+// path; invalid ones are re-read every time, so their problems are always current - except files
+// whose YAML/JSON cannot even be parsed: their problems are remembered by the sha256 of the file's
+// bytes, so a hostile file (an alias bomb takes seconds to refuse) costs a hash, not a parse, on
+// every later call.
+// The cache holds scenario text (and context read from inside the scenario's folder, see
+// confine.ts), so it is written like a private file: mode 0600 in a folder of mode 0700.
 // On by default in the built CLI; off when running from TypeScript sources (tests).
 // CLPLAY_CACHE_DIR moves it; CLPLAY_NO_CACHE=1 turns it off. Any error here means "no cache".
 import { readFileSync, statSync } from 'node:fs';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VERSION } from '../version.js';
-import type { LoadResult } from './load.js';
+import type { FailureMemo, LoadResult } from './load.js';
+import type { Problem } from './problem.js';
 
 interface Stamp {
   size: number;
@@ -23,9 +29,12 @@ interface Entry {
   context?: Stamp & { path: string };
   result: LoadResult;
 }
+type FileProblems = Omit<Problem, 'file'>[];
 interface CacheData {
   key: string;
   entries: Record<string, Entry>;
+  /** sha256 of a file that could not be parsed -> its problems. */
+  unparsable?: Record<string, FileProblems>;
 }
 
 const CACHE_NAME = 'scenarios-v1.json';
@@ -54,21 +63,40 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | 
 const stampOf = (st: { size: number; mtimeMs: number }): Stamp => ({ size: st.size, mtimeMs: st.mtimeMs });
 const same = (a: Stamp | undefined, b: Stamp): boolean => !!a && a.size === b.size && a.mtimeMs === b.mtimeMs;
 
-export class ScenarioCache {
+export class ScenarioCache implements FailureMemo {
   private readonly path: string;
   private readonly key = codeKey();
   private old: Record<string, Entry> = {};
   private readonly next: Record<string, Entry> = {};
+  private oldUnparsable: Record<string, FileProblems> = {};
+  private readonly nextUnparsable: Record<string, FileProblems> = {};
   private dirty = false;
 
   constructor(dir: string) {
     this.path = join(dir, CACHE_NAME);
     try {
       const data = JSON.parse(readFileSync(this.path, 'utf8')) as CacheData;
-      if (data && data.key === this.key && data.entries && typeof data.entries === 'object') this.old = data.entries;
+      if (data && data.key === this.key && data.entries && typeof data.entries === 'object') {
+        this.old = data.entries;
+        if (data.unparsable && typeof data.unparsable === 'object') this.oldUnparsable = data.unparsable;
+      }
     } catch {
       this.old = {};
     }
+  }
+
+  /** The problems of an unparsable file with these bytes (by sha256), if seen before. */
+  unparsable(file: string, sha256: string): Problem[] | undefined {
+    const found = this.oldUnparsable[sha256] ?? this.nextUnparsable[sha256];
+    if (!Array.isArray(found)) return undefined;
+    this.nextUnparsable[sha256] = found;
+    return found.map((p) => ({ ...p, file }));
+  }
+
+  /** Remembers that a file with these bytes cannot be parsed, and why. */
+  rememberUnparsable(sha256: string, problems: readonly Problem[]): void {
+    this.nextUnparsable[sha256] = problems.map(({ file: _f, ...rest }) => rest);
+    this.dirty = true;
   }
 
   /** The cached result for `file` if it and its context file are unchanged. */
@@ -100,12 +128,17 @@ export class ScenarioCache {
 
   /** Writes the cache (atomically) if anything changed. Never throws. */
   async save(): Promise<void> {
-    const dropped = Object.keys(this.old).some((k) => !(k in this.next));
+    const dropped =
+      Object.keys(this.old).some((k) => !(k in this.next)) || Object.keys(this.oldUnparsable).some((k) => !(k in this.nextUnparsable));
     if (!this.dirty && !dropped) return;
     try {
-      await mkdir(dirname(this.path), { recursive: true });
+      const dir = dirname(this.path);
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      // A folder made by an older clplay (0755) is tightened; it holds only this cache.
+      await chmod(dir, 0o700);
       const tmp = `${this.path}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify({ key: this.key, entries: this.next } satisfies CacheData));
+      const data: CacheData = { key: this.key, entries: this.next, unparsable: this.nextUnparsable };
+      await writeFile(tmp, JSON.stringify(data), { mode: 0o600 });
       await rename(tmp, this.path);
     } catch {
       // a cache that cannot be written is no cache

@@ -3,7 +3,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, delimiter, extname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
-import { BUNDLED_SCENARIOS } from '../paths.js';
+import { BUNDLED_SCENARIOS, DATA_LAYOUT, DEFAULT_IMPORT_DIR } from '../paths.js';
 import { defaultCacheDir, ScenarioCache } from './cache.js';
 import { describeFsError, loadScenarioFile, sortProblems, SCENARIO_EXTENSIONS, type LoadResult } from './load.js';
 import { formatProblem, type Problem } from './problem.js';
@@ -13,13 +13,17 @@ import { nearest } from './suggest.js';
 export const SCHEMA_FILE_NAME = 'scenario.schema.json';
 
 /**
- * The bundled scenarios folder, then every `--scenarios DIR` (in order), then the entries of
- * CLPLAY_SCENARIOS (separated like PATH). Relative paths are resolved against `cwd`.
+ * The bundled scenarios folder, the imported scenarios (when an installed clplay keeps them in the
+ * user's data folder; a working copy has them inside the bundled folder), then every
+ * `--scenarios DIR` (in order), then the entries of CLPLAY_SCENARIOS (separated like PATH).
+ * Relative paths are resolved against `cwd`.
  */
-export function scenarioDirs(opts: { flags?: string[]; env: NodeJS.ProcessEnv; cwd?: string; bundled?: string }): string[] {
+export function scenarioDirs(opts: { flags?: string[]; env: NodeJS.ProcessEnv; cwd?: string; bundled?: string; imported?: string }): string[] {
   const cwd = opts.cwd ?? process.cwd();
+  const imported = opts.imported ?? (DATA_LAYOUT.installed && !opts.bundled ? DEFAULT_IMPORT_DIR : undefined);
   const list = [
     opts.bundled ?? BUNDLED_SCENARIOS,
+    ...(imported ? [imported] : []),
     ...(opts.flags ?? []),
     ...(opts.env.CLPLAY_SCENARIOS ?? '').split(delimiter).filter((s) => s.trim() !== ''),
   ].map((d) => resolve(cwd, d));
@@ -39,7 +43,7 @@ const CONCURRENCY = 16;
 
 /** Loads every scenario under `dirs` (recursively). Never throws for bad files or folders. */
 export interface LoadLibraryOptions {
-  /** Folders that may be absent without a problem (default: the bundled folder). */
+  /** Folders that may be absent without a problem (default: the bundled and the import folder). */
   optionalDirs?: readonly string[];
   /** Where to cache validated scenarios; false: no cache (default: see cache.ts). */
   cacheDir?: string | false;
@@ -47,7 +51,7 @@ export interface LoadLibraryOptions {
 
 export async function loadLibrary(dirs: readonly string[], opts: LoadLibraryOptions = {}): Promise<Library> {
   // The bundled folder may be absent (an odd install); folders a user names must exist.
-  const optional = new Set((opts.optionalDirs ?? [BUNDLED_SCENARIOS]).map((d) => resolve(d)));
+  const optional = new Set((opts.optionalDirs ?? [BUNDLED_SCENARIOS, DEFAULT_IMPORT_DIR]).map((d) => resolve(d)));
   const problems: Problem[] = [];
   const files: string[] = [];
   const seenFiles = new Set<string>();
@@ -66,7 +70,7 @@ export async function loadLibrary(dirs: readonly string[], opts: LoadLibraryOpti
     try {
       const cached = await cache?.get(f);
       if (cached) return cached;
-      const r = await loadScenarioFile(f);
+      const r = await loadScenarioFile(f, { failures: cache });
       await cache?.put(f, r);
       return r;
     } catch (err) {

@@ -2,8 +2,9 @@
 // zod schema, apply the cross-field rules, read the context file. Every problem is collected and
 // returned with its line and column - nothing here throws for a bad file.
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
+import { readRegularFileCapped } from '../fs/read-capped.js';
+import { readConfined } from './confine.js';
 import { issuesToProblems } from './issues.js';
 import { fieldPath, quote, type Problem } from './problem.js';
 import { crossFieldProblems } from './rules.js';
@@ -28,7 +29,13 @@ export interface LoadResult {
   idAt?: Position;
 }
 
-export async function loadScenarioFile(path: string): Promise<LoadResult> {
+/** Remembers files that cannot be parsed, by the sha256 of their bytes (see cache.ts). */
+export interface FailureMemo {
+  unparsable(file: string, sha256: string): Problem[] | undefined;
+  rememberUnparsable(sha256: string, problems: readonly Problem[]): void;
+}
+
+export async function loadScenarioFile(path: string, opts: { failures?: FailureMemo } = {}): Promise<LoadResult> {
   const file = path;
   const problems: Problem[] = [];
   const at = (pos: Position, field: string, message: string): Problem => ({ file, line: pos.line, col: pos.col, field, message });
@@ -41,6 +48,9 @@ export async function loadScenarioFile(path: string): Promise<LoadResult> {
   const read = await readLimited(path);
   if ('error' in read) return { problems: [at(top, '', read.error)] };
   const hash = createHash('sha256').update(read.bytes);
+  const fileHash = opts.failures ? createHash('sha256').update(read.bytes).digest('hex') : '';
+  const known = opts.failures?.unparsable(file, fileHash);
+  if (known) return { problems: known };
 
   const decoded = decodeUtf8(read.bytes);
   if ('error' in decoded) return { problems: [at(decoded.error, '', decoded.error.message)] };
@@ -50,7 +60,10 @@ export async function loadScenarioFile(path: string): Promise<LoadResult> {
   const parsed = ext === '.json' ? parseJsonSource(decoded.text) : parseYamlSource(decoded.text);
   for (const e of parsed.errors) problems.push(at(e, '', e.message));
   const source = parsed.source;
-  if (!source) return { problems };
+  if (!source) {
+    opts.failures?.rememberUnparsable(fileHash, problems);
+    return { problems };
+  }
   const data = source.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     const got = Array.isArray(data) ? 'a list' : data === null ? 'nothing' : 'a single value';
@@ -80,7 +93,7 @@ export async function loadScenarioFile(path: string): Promise<LoadResult> {
     if (context.trim() === '') problems.push(fieldAt(['context'], 'is empty; a scenario needs material to learn from'));
   } else if (typeof rec.contextFile === 'string') {
     contextPath = resolve(dirname(path), rec.contextFile);
-    const ctx = await readContextFile(contextPath, rec.contextFile);
+    const ctx = await readContextFile(path, rec.contextFile);
     if ('error' in ctx) problems.push(fieldAt(['contextFile'], ctx.error));
     else {
       hash.update(ctx.bytes);
@@ -108,33 +121,25 @@ function mb(bytes: number): string {
 }
 
 async function readLimited(path: string): Promise<{ bytes: Buffer } | { error: string }> {
-  try {
-    const st = await stat(path);
-    if (st.isDirectory()) return { error: 'is a directory, not a scenario file' };
-    if (st.size > MAX_FILE_BYTES) {
-      return { error: `the file is ${mb(st.size)}; scenario files may be at most ${mb(MAX_FILE_BYTES)} (is it really a scenario?)` };
-    }
-    return { bytes: await readFile(path) };
-  } catch (err) {
-    return { error: `cannot read the file: ${describeFsError(err)}` };
+  const r = await readRegularFileCapped(path, MAX_FILE_BYTES);
+  if ('bytes' in r) return r;
+  switch (r.error) {
+    case 'not-regular':
+      return { error: `is ${r.kind}, not a scenario file` };
+    case 'too-large':
+      return { error: `the file is ${r.size !== undefined ? mb(r.size) : `larger than ${mb(MAX_FILE_BYTES)}`}; scenario files may be at most ${mb(MAX_FILE_BYTES)} (is it really a scenario?)` };
+    default:
+      return { error: `cannot read the file: ${describeFsError(r.cause)}` };
   }
 }
 
-async function readContextFile(abs: string, given: string): Promise<{ bytes: Buffer; text: string } | { error: string }> {
-  let bytes: Buffer;
-  try {
-    const st = await stat(abs);
-    if (st.isDirectory()) return { error: `${quote(given)} is a directory; contextFile names a text file` };
-    if (st.size > MAX_FILE_BYTES) return { error: `${quote(given)} is ${mb(st.size)}; a context file may be at most ${mb(MAX_FILE_BYTES)}` };
-    bytes = await readFile(abs);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { error: `${quote(given)} not found (looked for ${abs}; the path is relative to the scenario file)` };
-    return { error: `cannot read ${quote(given)}: ${describeFsError(err)}` };
-  }
-  const decoded = decodeUtf8(bytes);
+/** The context file, confined to the scenario's folder (see confine.ts), decoded. */
+async function readContextFile(scenarioFile: string, given: string): Promise<{ bytes: Buffer; text: string } | { error: string }> {
+  const r = await readConfined(scenarioFile, given, MAX_FILE_BYTES);
+  if ('error' in r) return r;
+  const decoded = decodeUtf8(r.bytes);
   if ('error' in decoded) return { error: `${quote(given)} line ${decoded.error.line}, column ${decoded.error.col}: ${decoded.error.message}` };
-  return { bytes, text: decoded.text.replace(/\r\n?/g, '\n') };
+  return { bytes: r.bytes, text: decoded.text.replace(/\r\n?/g, '\n') };
 }
 
 export function describeFsError(err: unknown): string {

@@ -1,5 +1,6 @@
 // A problem found in a scenario file, and how it is printed: `FILE:LINE:COL field: message`.
 import { isAbsolute, relative } from 'node:path';
+import { sanitizeInline } from '../text/sanitize.js';
 
 export interface Problem {
   /** The file as it was given (or found); formatProblem may shorten it. */
@@ -14,7 +15,10 @@ export interface Problem {
   message: string;
 }
 
-/** `FILE:LINE:COL field: message`; with `cwd`, files inside it are shown relative to it. */
+/**
+ * `FILE:LINE:COL field: message`; with `cwd`, files inside it are shown relative to it. The line is
+ * inert: a file name or a quoted value holding an escape sequence prints as text.
+ */
 export function formatProblem(p: Problem, cwd?: string): string {
   let file = p.file;
   if (cwd && isAbsolute(file)) {
@@ -23,7 +27,7 @@ export function formatProblem(p: Problem, cwd?: string): string {
   }
   const where = p.line > 0 ? `${file}:${p.line}:${p.col}` : `${file}:`;
   const message = oneLine(p.message);
-  return p.field ? `${where} ${p.field}: ${message}` : `${where} ${message}`;
+  return sanitizeInline(p.field ? `${where} ${p.field}: ${message}` : `${where} ${message}`);
 }
 
 export function oneLine(text: string): string {

@@ -1,6 +1,6 @@
 // Reading a scenario file's text: UTF-8 decoding (BOM accepted, invalid bytes reported with
 // their position), YAML or JSON parsing, and locating any field path back to a line and column.
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Node as YamlNode } from 'yaml';
 import { JsonSyntaxError, parseJsonWithPositions, type JsonNode } from './json-positions.js';
 import { LineIndex } from './problem.js';
 
@@ -95,6 +95,8 @@ const YAML_HINTS: Record<string, string> = {
 };
 
 const MAX_SYNTAX_PROBLEMS = 10;
+/** Aliases a scenario file may use, and the bound on their expansion (the yaml package's maxAliasCount). */
+export const MAX_YAML_ALIASES = 100;
 
 interface YamlIssue {
   code: string;
@@ -155,11 +157,33 @@ export function parseYamlSource(text: string): { source?: ParsedSource; errors: 
     return { errors: [{ line: 1, col: 1, message: `could not parse the YAML: ${(err as Error).message}` }] };
   }
   if (doc.errors.length > 0) return { errors: yamlErrors(text, index, [...doc.errors, ...doc.warnings]) };
+  // Resolving an alias walks the whole document, so many aliases cost time quadratic in the file
+  // (20,000 of them: minutes). A scenario needs few; more are refused before any is resolved.
+  let aliases = 0;
+  let tooMany: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      aliases++;
+      if (aliases > MAX_YAML_ALIASES) {
+        tooMany = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  if (tooMany !== undefined) {
+    return { errors: [{ ...index.at(tooMany), message: `YAML: more than ${MAX_YAML_ALIASES} aliases (*name); a scenario file may use at most ${MAX_YAML_ALIASES}` }] };
+  }
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 100 });
+    // maxAliasCount bounds what the aliases expand to (a "billion laughs" file is refused).
+    data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (err) {
-    return { errors: [{ line: 1, col: 1, message: `could not read the YAML: ${(err as Error).message}` }] };
+    const msg = (err as Error).message;
+    if (/Excessive alias count/.test(msg)) {
+      return { errors: [{ line: 1, col: 1, message: `YAML: the aliases (*name) expand to too much data (refused, as a resource exhaustion attack would)` }] };
+    }
+    return { errors: [{ line: 1, col: 1, message: `could not read the YAML: ${msg}` }] };
   }
   const warnings = doc.warnings.map((w) => ({ ...index.at(w.pos[0]), message: `YAML: ${w.message.split('\n')[0]}` }));
   const root = doc.contents as YamlNode | null;

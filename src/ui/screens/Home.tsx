@@ -204,7 +204,7 @@ export function HomeScreen(): React.JSX.Element {
         {truncateToWidth(detail || ' ', columns)}
       </Text>
       <Text color={theme.text.muted} wrap="truncate-end">
-        {truncateToWidth(app.runs === null ? 'Reading the saves…' : `${app.deps.scenarios.length} scenario${app.deps.scenarios.length === 1 ? '' : 's'} · ${runs.length} saved run${runs.length === 1 ? '' : 's'}`, columns)}
+        {truncateToWidth(app.runs === null ? 'Reading the saves…' : `${app.deps.scenarios.length} scenario${app.deps.scenarios.length === 1 ? '' : 's'} · ${runs.length} saved run${runs.length === 1 ? '' : 's'}${app.deps.savesDir ? ` in ${sanitizeInline(app.deps.savesDir)}` : ''}`, columns)}
       </Text>
       {problems ? (
         <Text color={theme.text.warning} wrap="truncate-end">
