@@ -117,7 +117,9 @@ describe('clplay play --vs in a real terminal', () => {
       if (i === 0) {
         // Person as judge: to the first (checked) item, flip the person's verdict...
         await p.type('kkkkkkkk', 30);
-        await p.waitFor((x) => new RegExp(`▸ ${escapeRe(col(mine[0]![0]!))}`).test(x), 3000, 'the cursor on item 1');
+        // The cursor row must be item 1 itself: several items can show the same verdicts.
+        const first = new RegExp(`▸ ${escapeRe(col(mine[0]![0]!))} +${escapeRe(col(theirs[0]![0]!))} +${itemStart(s.tasks[0]!.rubric[0]!.text)}`);
+        await p.waitFor((x) => first.test(x), 8000, 'the cursor on item 1');
         const flip = mine[0]![0]!.status === 'pass' ? 'fail' : 'pass';
         p.write(flip === 'pass' ? '+' : '-');
         await p.waitForText(`Ada overrode ${mine[0]![0]!.status} (check) with ${flip}`);

@@ -77,13 +77,13 @@ export const SETTING_KEYS: Record<string, KeySpec> = {
   'player.name': { kind: 'string', max: 60, description: 'Your name in saved runs and results' },
   ...Object.fromEntries(Object.entries(endpointKeys('model')).map(([k, v]) => [`model.${k}`, v])),
   ...Object.fromEntries(Object.entries(endpointKeys('judge')).map(([k, v]) => [`judge.${k}`, v])),
+  'judge.clbenchEval': { kind: 'string', description: "Your copy of CL-bench's eval.py: the clbench judge protocol reads its grading prompt (else CLPLAY_CLBENCH_EVAL)" },
   'limits.replyMB': { kind: 'number', min: 0, positive: true, description: `Largest model reply, MB of text; a longer one is cut and marked truncated (default ${formatBytes(DEFAULT_LIMITS.replyChars)})` },
   'limits.answerFileMB': { kind: 'number', min: 0, positive: true, description: `Largest answer file for \`check --answer-file\`, MB (default ${formatBytes(DEFAULT_LIMITS.answerFileBytes)})` },
   'limits.archiveEntries': { kind: 'int', min: 1, description: `Most entries in an archive given to \`saves merge\` (default ${DEFAULT_LIMITS.archive.entries})` },
   'limits.archiveEntryMB': { kind: 'number', min: 0, positive: true, description: `Largest run file in an archive or folder given to \`saves merge\`, MB (default ${formatBytes(DEFAULT_LIMITS.archive.entryBytes)})` },
   'limits.archiveTotalMB': { kind: 'number', min: 0, positive: true, description: `Largest unpacked size of one archive, MB (default ${formatBytes(DEFAULT_LIMITS.archive.totalBytes)})` },
   'limits.archiveRatio': { kind: 'number', min: 1, description: `Largest unpacked/packed size ratio of an archive (default ${DEFAULT_LIMITS.archive.ratio})` },
-  'judge.clbenchEval': { kind: 'string', description: "Your copy of CL-bench's eval.py: the clbench judge protocol reads its grading prompt (else CLPLAY_CLBENCH_EVAL)" },
 };
 
 export function isSecretKey(key: string): boolean {

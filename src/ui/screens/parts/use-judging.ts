@@ -2,7 +2,7 @@
 // the view follows (↑↓ between rubric items, PgUp/PgDn by pages), whose side `+` / `-` change in
 // a versus match (Tab), and the marking itself - the person's run through the PlayController,
 // the model's through the VersusMatch - each saved at once.
-import { useCallback, useState, useSyncExternalStore } from 'react';
+import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
 import type { VersusMatch } from '../../../core/model/versus.js';
 import type { PlayController } from '../../../core/play/controller.js';
 import { errorMessage } from '../../../core/errors.js';
@@ -37,12 +37,18 @@ export function useItemCursor(spans: readonly ItemSpan[], rowCount: number, visi
   const maxTop = Math.max(0, rowCount - visible);
   const c = cursor < 0 || !spans.length ? -1 : Math.min(cursor, spans.length - 1);
   const scroll = (delta: number) => setTop((t) => Math.max(0, Math.min(maxTop, Math.min(t, maxTop) + delta)));
+  // Keys that arrive before the next render (a burst of `k`) each move from the last one's
+  // result, so the cursor state is read through the updater, never from this render's `c`.
+  const latest = useRef(c);
+  latest.current = c;
   const move = (delta: number) => {
-    if (!spans.length || (c < 0 && delta < 0)) {
+    const from = latest.current;
+    if (!spans.length || (from < 0 && delta < 0)) {
       scroll(delta);
       return;
     }
-    const next = c < 0 ? 0 : Math.max(0, Math.min(spans.length - 1, c + delta));
+    const next = from < 0 ? 0 : Math.max(0, Math.min(spans.length - 1, from + delta));
+    latest.current = next;
     setCursor(next);
     const s = spans[next]!;
     setTop((t) => follow(Math.min(t, maxTop), s.start, s.end, visible, maxTop));
