@@ -1,10 +1,24 @@
-// `number`: passes if ANY number in the answer is within the tolerance of `value`. `tolerance`
-// is absolute, `relTolerance` a share of |value| (0.05 = 5%); with both, the wider one counts.
-// A percentage also counts as a fraction: "45%" matches 45 and 0.45.
+// `number`: the part of the answer the check reads (see answer-part.ts) states `value`, once.
+//   - Numbers are read as people write them (numbers.ts, number-words.ts): 1,250 / １２ /
+//     twenty-four / 二万一千四百八十 / 2.148万 / 百分之九. A percentage also counts as a fraction.
+//   - With `unit`, numbers in another unit of the same kind are converted (0.75 g = 750 mg) and
+//     numbers in units of another kind are not this quantity.
+//   - Only numbers the answer asserts are candidates: "not 284", "it would be 92 mL had ..." are
+//     set aside (negation.ts). Times of day (09:40), codes (E104, MW-3) and ordinals are no
+//     candidates either.
+//   - One value per question: the check fails when the answer offers rival values for the same
+//     quantity - in a labelled line every other number (of the unit) is a rival; elsewhere the
+//     numbers joined to the right one as alternatives are ("284, 296 or 314", "22-24 min",
+//     "6 (or 4)", "1,934或2,256"). Reasoning may mention any other number.
+// `tolerance` is absolute, `relTolerance` a share of |value|; with both, the wider one counts.
 import type { Check } from '../scenario/schema.js';
+import { readPart, verb } from './answer-part.js';
+import type { CheckContext } from './context.js';
+import { asserted } from './negation.js';
 import { formatNumber, listing } from './normalize.js';
 import { extractNumbers, type NumberMatch } from './numbers.js';
 import { fail, pass, type CheckResult } from './result.js';
+import { unitAt, unitSpec, type UnitSpec } from './units.js';
 
 type NumberCheck = Extract<Check, { type: 'number' }>;
 
@@ -12,22 +26,154 @@ export function expectation(check: NumberCheck): string {
   const parts: string[] = [];
   if (check.tolerance) parts.push(`+/-${formatNumber(check.tolerance)}`);
   if (check.relTolerance) parts.push(`+/-${formatNumber(check.relTolerance * 100)}%`);
-  return parts.length ? `${formatNumber(check.value)} (${parts.join(' or ')})` : formatNumber(check.value);
+  const unit = check.unit ? ` ${typeof check.unit === 'string' ? check.unit : check.unit.name}` : '';
+  return parts.length ? `${formatNumber(check.value)}${unit} (${parts.join(' or ')})` : `${formatNumber(check.value)}${unit}`;
 }
 
-function readings(m: NumberMatch): number[] {
-  return [m.value, ...m.alternatives, ...(m.percent ? [m.value / 100] : [])];
+export interface Candidate {
+  match: NumberMatch;
+  /** The readings in the check's unit (value, alternatives, percent as a fraction). */
+  readings: number[];
+  /** Where the candidate (with its unit) ends. */
+  end: number;
+  /** The candidate as a reason shows it. */
+  shown: string;
+  unit: 'same' | 'none';
 }
 
-export function checkNumber(check: NumberCheck, answer: string): CheckResult {
+// A time of day (09:40, 9.40 am) or a clock duration is not a count.
+const TIME_AFTER = /^[:：]\d{2}\b|^\.\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|h\b)/i;
+const TIME_BEFORE = /\d[:：]$/;
+
+function isCode(text: string, m: NumberMatch): boolean {
+  // E104, MW-3, H-17, OW-412-0387: digits glued to letters are names, not quantities
+  const before = text.slice(Math.max(0, m.index - 2), m.index);
+  if (/[A-Za-z]$/.test(before)) return /\d/.test(m.text[0] ?? '');
+  if (/[\p{Lu}\d]-$/u.test(before)) return true;
+  const after = text[m.index + m.text.length];
+  return after !== undefined && /[A-Za-z]/.test(after) && /^[A-Za-z]{1,2}\d/.test(text.slice(m.index + m.text.length, m.index + m.text.length + 3));
+}
+
+function ordinal(text: string, m: NumberMatch): boolean {
+  return /^(?:st|nd|rd|th)\b/i.test(text.slice(m.index + m.text.length, m.index + m.text.length + 3));
+}
+
+/** The numbers of `text` that may state the checked quantity, each with its readings in the check's unit. */
+export function candidates(text: string, spec: UnitSpec | undefined): Candidate[] {
+  const all = extractNumbers(text);
+  const out: (Candidate & { other: boolean })[] = [];
+  for (const m of all) {
+    const end0 = m.index + m.text.length;
+    if (TIME_AFTER.test(text.slice(end0, end0 + 8)) || TIME_BEFORE.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
+    if (isCode(text, m) || ordinal(text, m)) continue;
+    let factor = 1;
+    let end = end0;
+    let unit: Candidate['unit'] = 'none';
+    let other = false;
+    if (spec) {
+      const u = unitAt(text, end0, spec);
+      if (u.kind === 'same') {
+        factor = u.factor;
+        end += u.length;
+        unit = 'same';
+      } else if (u.kind === 'other') other = true;
+    }
+    const base = [m.value, ...m.alternatives, ...(m.percent ? [m.value / 100] : [])];
+    const readings = base.map((x) => Number((x * factor).toPrecision(12)));
+    out.push({ match: m, readings, end, shown: text.slice(m.index, end).trim(), unit, other });
+  }
+  // "22 or 24 min", "284, 296 or 314 crowns": a bare number joined to the next by a list word
+  // takes that number's unit.
+  if (spec) {
+    for (let k = out.length - 2; k >= 0; k--) {
+      const a = out[k]!;
+      const b = out[k + 1]!;
+      if (a.unit !== 'none' || a.other || b.other || b.unit !== 'same') continue;
+      if (!JOINER.test(text.slice(a.end, b.match.index))) continue;
+      const u = unitAt(text, b.match.index + b.match.text.length, spec);
+      if (u.kind !== 'same') continue;
+      a.readings = a.readings.map((x) => Number((x * u.factor).toPrecision(12)));
+      a.unit = 'same';
+      a.shown = a.match.text;
+    }
+  }
+  return out.filter((c) => !c.other);
+}
+
+/** Whether the answer asserts a candidate (not "not 284", not "it would be 92 mL"); asked lazily, it is the costly part. */
+function assertedIn(text: string): (c: Candidate) => boolean {
+  const memo = new Map<Candidate, boolean>();
+  return (c) => {
+    let v = memo.get(c);
+    if (v === undefined) {
+      v = asserted(text, c.match.index, c.end);
+      memo.set(c, v);
+    }
+    return v;
+  };
+}
+
+// What joins alternatives: "or", "/", "either", "to", "-", "(or", "(", 或, 或者, 还是, 至, 到, ~.
+const HEDGE = String.raw`(?:,?\s*(?:or|either|or\s+(?:maybe|perhaps|possibly|else)|maybe|perhaps|possibly|alternatively|and\/or|\/|-|–|—|~|～|或者|或是|或|还是|還是|至|也可能是?|可能是?)\s*)`;
+const JOINER = new RegExp(String.raw`^\s*(?:${HEDGE}|,\s*|\s+and\s+|、|\s*\(\s*(?:or\s+|i\.e\.\s+|=\s*)?)\s*(?:about|around|roughly|approximately|约|大约)?\s*$`, 'i');
+const HEDGE_GAP = new RegExp(String.raw`^\s*(?:${HEDGE}|\(\s*(?:or\s+)?)\s*(?:about|around|roughly|approximately|约|大约)?\s*$`, 'i');
+
+/** The candidates joined to `hit` as a list of alternatives (the list must contain a hedge word). */
+function hedgeGroup(text: string, cs: Candidate[], hit: number): Candidate[] {
+  let lo = hit;
+  let hi = hit;
+  const gap = (k: number) => text.slice(cs[k]!.end, cs[k + 1]!.match.index);
+  // an opening parenthesis counts only when it does not start a calculation: "296 (261 + 35)"
+  const linked = (k: number) => {
+    const g = gap(k);
+    if (!JOINER.test(g)) return false;
+    if (/\(\s*$/.test(g) && !/\bor\b/i.test(g)) {
+      const next = cs[k + 1]!;
+      return !/^\s*[-+×x*/=÷]/.test(text.slice(next.end, next.end + 3));
+    }
+    return true;
+  };
+  while (lo > 0 && linked(lo - 1)) lo--;
+  while (hi < cs.length - 1 && linked(hi)) hi++;
+  if (lo === hi) return [cs[hit]!];
+  let hedged = false;
+  for (let k = lo; k < hi; k++) if (HEDGE_GAP.test(gap(k))) hedged = true;
+  return hedged ? cs.slice(lo, hi + 1) : [cs[hit]!];
+}
+
+export function checkNumber(check: NumberCheck, answer: string, ctx: CheckContext = {}): CheckResult {
+  const part = readPart(answer, { labels: ctx.labels, label: check.label });
+  const what = check.what ?? (check.label ? `the ${check.label.toUpperCase()} value` : 'the value');
+  const expected = expectation(check);
+  if (!part.found) return fail(`expected ${what} ${expected}; the answer has no ${check.label!.toUpperCase()}: line`);
   const allowed = Math.max(check.tolerance ?? 0, (check.relTolerance ?? 0) * Math.abs(check.value));
   const epsilon = 1e-9 * Math.max(1, Math.abs(check.value));
-  const fits = (x: number) => Math.abs(x - check.value) <= allowed + epsilon;
-  const numbers = extractNumbers(answer);
-  const hit = numbers.find((m) => readings(m).some(fits));
-  const expected = expectation(check);
-  if (hit) return pass(`found ${hit.text} (expected ${expected})`);
-  if (numbers.length === 0) return fail(`expected ${expected}; the answer has no number`);
-  const seen = [...new Set(numbers.map((m) => m.text))];
-  return fail(`expected ${expected}; the answer gives ${listing(seen)}`);
+  const fits = (c: Candidate) => c.readings.some((x) => Math.abs(x - check.value) <= allowed + epsilon);
+  const spec = check.unit ? unitSpec(check.unit) : undefined;
+  let cs = candidates(part.text, spec);
+  // With a unit, a number that carries it is the statement; bare numbers count only when none does.
+  if (spec && cs.some((c) => c.unit === 'same')) cs = cs.filter((c) => c.unit === 'same');
+  const said = assertedIn(part.text);
+  const hitIndex = cs.findIndex((c) => fits(c) && said(c));
+  if (hitIndex < 0) {
+    const shown: string[] = [];
+    for (const c of cs) {
+      if (shown.length > 8) break;
+      if (said(c) && !shown.includes(c.shown)) shown.push(c.shown);
+    }
+    if (shown.length === 0) return fail(`expected ${what} ${expected}; ${part.where} ${verb(part.where, 'gives', 'give')} no number`);
+    return fail(`expected ${what} ${expected}; ${part.where} ${verb(part.where, 'gives', 'give')} ${listing(shown)}`);
+  }
+  const hit = cs[hitIndex]!;
+  const group = (check.label ? cs : hedgeGroup(part.text, cs, hitIndex)).filter(said);
+  const rivals = group.filter((c) => !fits(c));
+  if (rivals.length) {
+    const shown = unique(group.map((c) => c.shown));
+    return fail(`${part.where} ${verb(part.where, 'gives', 'give')} ${listing(shown)} for ${what}; expected one value: ${expected}`);
+  }
+  return pass(`${part.where} ${verb(part.where, 'gives', 'give')} ${what} as ${hit.shown} (expected ${expected})`);
+}
+
+function unique(items: string[]): string[] {
+  return [...new Set(items)];
 }

@@ -67,10 +67,11 @@ describe('number check', () => {
 
   it('says what it expected and what the answer gives', () => {
     expect(runCheck(num(14, { tolerance: 0.5 }), 'I get 12, or 3.5 on the side').reason).toBe(
-      'expected 14 (+/-0.5); the answer gives 12 and 3.5',
+      'expected the value 14 (+/-0.5); the answer gives 12 and 3.5',
     );
-    expect(runCheck(num(14, { relTolerance: 0.05 }), 'one').reason).toBe('expected 14 (+/-5%); the answer has no number');
-    expect(runCheck(num(2100), 'It is 2,100 L').reason).toBe('found 2,100 (expected 2100)');
-    expect(runCheck(num(1), '2 3 4 5 6 7').reason).toBe('expected 1; the answer gives 2, 3, 4, 5 and 2 more');
+    expect(runCheck(num(14, { relTolerance: 0.05 }), 'one').reason).toBe('expected the value 14 (+/-5%); the answer gives one');
+    expect(runCheck(num(14, { relTolerance: 0.05 }), 'none').reason).toBe('expected the value 14 (+/-5%); the answer gives no number');
+    expect(runCheck(num(2100), 'It is 2,100 L').reason).toBe('the answer gives the value as 2,100 (expected 2100)');
+    expect(runCheck(num(1), '2 3 4 5 6 7').reason).toBe('expected the value 1; the answer gives 2, 3, 4, 5 and 2 more');
   });
 });
