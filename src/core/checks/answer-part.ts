@@ -5,6 +5,7 @@
 //      of labelled lines;
 //   3. else the text after the last `Answer:` / `Final answer:` / `答案：` / `最终答案：` marker;
 //   4. else the whole answer.
+// A check with `scope: whole` always reads the whole answer.
 // Before any of this the answer is made plain: Markdown emphasis, list and quote markers, heading
 // marks, code fences and inline code marks are removed, struck-through text (~~x~~) is dropped,
 // and full-width forms are folded (full-width ASCII to ASCII), so `**HALF:** ２` reads as `HALF: 2`.
@@ -28,6 +29,8 @@ export interface PartOptions {
   labels?: readonly string[];
   /** The one label a check reads (check.label). */
   label?: string;
+  /** `whole`: the whole (plain) answer, whatever labels or markers it has (check.scope). */
+  scope?: 'final' | 'whole';
 }
 
 const FENCE = /^[ \t]*(?:```+|~~~+)[^\n]*$/gm;
@@ -53,7 +56,6 @@ export function plainAnswer(text: string): string {
   return s;
 }
 
-const MARKER = /^[ \t]*(?:final\s+answer|answer|最终答案|最終答案|答案)\s*[:：]\s*(.*)$/i;
 
 export interface FinalAnswer {
   text: string;
@@ -62,24 +64,25 @@ export interface FinalAnswer {
 }
 
 // The same marker, before Markdown is stripped (`**Final answer:**`, `## Answer:`): a cheap test.
-const RAW_MARKER = /^[\s>#*_-]*(?:\*\*|__)?\s*(?:final\s+answer|answer|最终答案|最終答案|答案)\s*(?:\*\*|__)?\s*[:：]/im;
+const RAW_MARKER = /(?:final\s+answer|answer|最终答案|最終答案|答案)\s*(?:\*\*|__)?\s*[:：]/i;
 
 /** True when the reply has an `Answer:`-style line. */
 export function hasAnswerMarker(reply: string): boolean {
   return RAW_MARKER.test(reply);
 }
 
-/** The text after the last `Answer:`-style marker of a plain answer, or the whole of it. */
+// At the start of a line in any case; inside a line only as a marker is written ("... half.
+// Answer: 81 marks", "FINAL ANSWER:"), so prose like "the answer: ..." is not one.
+const LINE_MARKER = /^[ \t]*(?:final\s+answer|answer)\s*[:：]/gimu;
+const INLINE_MARKER = /(?:(?:^|[^\p{L}\p{N}])(?:Final [Aa]nswer|FINAL ANSWER|Answer|ANSWER)|答案)\s*[:：]/gu;
+
+/** The text after the last `Answer:`-style marker of a plain answer (to its end), or the whole of it. */
 export function findFinalAnswer(reply: string): FinalAnswer {
-  const lines = plainAnswer(reply).split('\n');
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const m = MARKER.exec(lines[i]!);
-    if (!m) continue;
-    // everything after the marker: its own line and the lines that follow
-    const text = [m[1]!, ...lines.slice(i + 1)].join('\n').trim();
-    return { text, marked: true };
-  }
-  return { text: lines.join('\n').trim(), marked: false };
+  const plain = plainAnswer(reply);
+  let last = -1;
+  for (const re of [LINE_MARKER, INLINE_MARKER]) for (const m of plain.matchAll(re)) last = Math.max(last, m.index + m[0].length);
+  if (last < 0) return { text: plain.trim(), marked: false };
+  return { text: plain.slice(last).trim(), marked: true };
 }
 
 export function finalAnswer(reply: string): string {
@@ -121,6 +124,7 @@ function labelledLines(lines: readonly string[], label: string, all: RegExp[]): 
 
 export function readPart(answer: string, opts: PartOptions = {}): AnswerPart {
   const plain = plainAnswer(answer);
+  if (opts.scope === 'whole') return { text: plain.trim(), where: 'the answer', found: true };
   const lines = plain.split('\n');
   const labels = [...(opts.labels ?? []), ...(opts.label ? [opts.label] : [])];
   const all = labels.map(labelRe);

@@ -187,7 +187,7 @@ export function checkChoice(check: ChoiceCheck, answer: string, ctx: CheckContex
   const options = check.options ?? DEFAULT_OPTIONS;
   const all = options.some((o) => o.toLowerCase() === check.value.toLowerCase()) ? options : [...options, check.value];
   // A labelled answer line is read on its own; otherwise the final answer, then the whole reply.
-  const part = check.label || ctx.labels?.length ? readPart(answer, { labels: ctx.labels, label: check.label }) : undefined;
+  const part = check.label || check.scope || ctx.labels?.length ? readPart(answer, { labels: ctx.labels, label: check.label, scope: check.scope }) : undefined;
   if (part && !part.found) return fail(`no ${check.label!.toUpperCase()}: line (expected ${check.value})`);
   const labelled = !!part && part.where !== 'the final answer' && part.where !== 'the answer';
   const { labels, evidence: ev } = labelled ? chosenOptions(`Answer:\n${part!.text}`, all) : chosenOptions(answer, all);

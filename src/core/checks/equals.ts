@@ -24,7 +24,7 @@ export function unwrap(text: string): string {
 }
 
 export function checkEquals(check: EqualsCheck, answer: string, ctx: CheckContext = {}): CheckResult {
-  const part = readPart(answer, { labels: ctx.labels, label: check.label });
+  const part = readPart(answer, { labels: ctx.labels, label: check.label, scope: check.scope });
   const where = part.where === 'the answer' ? 'the answer (no "Answer:" line)' : part.where;
   const what = check.what ?? (check.label ? `the ${check.label.toUpperCase()} value` : 'the answer');
   if (!part.found) return fail(`expected ${what} ${quote(String(check.value))}; the answer has no ${check.label!.toUpperCase()}: line`);

@@ -44,7 +44,7 @@ function find(text: string, term: string): Found {
 
 export function checkIncludes(check: IncludesCheck, answer: string, ctx: CheckContext = {}): CheckResult {
   const opts = { caseSensitive: check.caseSensitive };
-  const part = readPart(answer, { labels: ctx.labels, label: check.label });
+  const part = readPart(answer, { labels: ctx.labels, label: check.label, scope: check.scope });
   const text = normalizeLines(part.text, opts);
   const wanted = values(check.value);
   const state = new Map(wanted.map((v) => [v, find(text, normalize(v, opts))]));
@@ -62,7 +62,7 @@ export function checkIncludes(check: IncludesCheck, answer: string, ctx: CheckCo
 
 export function checkExcludes(check: ExcludesCheck, answer: string, ctx: CheckContext = {}): CheckResult {
   const opts = { caseSensitive: check.caseSensitive };
-  const part = readPart(answer, { labels: ctx.labels, label: check.label });
+  const part = readPart(answer, { labels: ctx.labels, label: check.label, scope: check.scope });
   const text = normalizeLines(part.text, opts);
   const banned = values(check.value);
   const state = new Map(banned.map((v) => [v, find(text, normalize(v, opts))]));

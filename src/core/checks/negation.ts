@@ -3,8 +3,9 @@
 //   - a clause ends at . ! ? ; 。！？； a line break, a dash between spaces, a parenthesis, and
 //     before a contrasting or concluding word (but, however, instead, whereas, so, because,
 //     which, 但, 而是, 所以, 因此 ...); in Chinese text a comma ends a clause too;
-//   - a negation before the term in its clause denies it: "not X", "do not use X or Y", "never X",
-//     "X isn't ...", "rather than X", "without X", 不是X, 并非X, 不要X, 而非X;
+//   - a negation before the term in its clause, up to a comma, denies it: "not X", "do not use
+//     X or Y", "never X", "rather than X", "without X", "no X", 不是X, 并非X, 不要X, 而非X
+//     ("not exempt, 173 marks" still asserts 173);
 //   - a conditional before the term sets it aside: "would give North 35", "had it been 92 mL",
 //     "if it were X" (up to the next comma), 如果X, 若X, 否则X;
 //   - a verdict after the term denies it: "X is wrong here", "X would be the C answer",
@@ -49,11 +50,13 @@ export function clauses(text: string): Clause[] {
 const NEG_BEFORE_EN =
   /\b(?:not|never|cannot|nor|neither|without|rather than|instead of|other than|except|excluding|avoid(?:s|ed|ing)?|no longer|none of|isn't|aren't|wasn't|don't|doesn't|didn't|won't|shouldn't|mustn't|can't|couldn't|wouldn't)\b|n[’']t\b/i;
 const NEG_BEFORE_ZH = /不是|并非|並非|而非|不应|不應|不会|不會|不能|不得|不要|不用|不必|无需|無需|不等于|不等於|不可|勿|别|別|误|誤|并不|並不|非/;
+// "no" as a determiner right before the term: "LOCKOUT (no purge)", "no further purge" ("No, ..." is not).
+const NO_BEFORE = /\bno\s+(?:[\p{L}-]+\s+)?$/iu;
 const HYPO_BEFORE_EN =
   /\b(?:would|could|might|had (?:it|they|the|this|that|we|you|he|she)\b|were (?:it|the)\b|textbook|naive(?:ly)?|usually|normally|conventional(?:ly)?|classical(?:ly)?|unlike|real-world|in (?:the )?real (?:world|life))/i;
 const COND_BEFORE = /\b(?:if|unless|otherwise|suppose|assuming)\b|如果|假如|倘若|若|否则|否則|如按|要是/i;
 const VERDICT_AFTER_EN =
-  /^[^\p{L}\p{N}]{0,3}(?:\S+\s+){0,3}?(?:is|are|was|were|would be|seems?|looks?)\s+(?:(?:also|clearly|simply|therefore)\s+)?(?:wrong|incorrect|not right|not correct|a mistake|an error|false|invalid|ruled out|excluded|the (?:wrong|trap|naive|textbook|usual|\w+\s+)answer|what\b)|^[^\p{L}\p{N}]{0,3}(?:\S+\s+){0,3}?(?:would|could|might)\b|^[^\p{L}\p{N}]{0,3}(?:\S+\s+){0,2}?(?:does not|doesn't|do not|don't|did not|didn't) (?:apply|hold|count)\b/iu;
+  /^[^\p{L}\p{N}]{0,3}(?:\S+\s+){0,3}?(?:is|are|was|were|be)\s+(?:not\s+(?:needed|required|necessary|enough|sufficient|allowed|permitted|applicable|relevant|right|correct|valid|the answer)|unnecessary|irrelevant|insufficient|no longer needed)\b|^[^\p{L}\p{N}]{0,3}(?:\S+\s+){0,3}?(?:isn't|aren't|wasn't|weren't)\s+(?:needed|required|necessary|enough|sufficient|allowed|right|correct)\b|^[^\p{L}\p{N}]{0,3}(?:\S+\s+){0,3}?(?:is|are|was|were|would be|seems?|looks?)\s+(?:(?:also|clearly|simply|therefore)\s+)?(?:wrong|incorrect|not right|not correct|a mistake|an error|false|invalid|ruled out|excluded|the (?:wrong|trap|naive|textbook|usual|\w+\s+)answer|what\b)|^[^\p{L}\p{N}]{0,3}(?:\S+\s+){0,3}?(?:would|could|might)\b|^[^\p{L}\p{N}]{0,3}(?:\S+\s+){0,2}?(?:does not|doesn't|do not|don't|did not|didn't) (?:apply|hold|count)\b/iu;
 const VERDICT_AFTER_ZH = /^[^。；;\n]{0,15}?(?:是错误|错误|錯誤|不正确|不正確|不对|不對|有误|有誤|不成立|不符|不适用|不適用|是陷阱)/;
 const BARE_DENIAL =
   /^[\s,]*(?:(?:but|and)\s+)?(?:(?:that|this|which)(?:'s| is| would be)\s+(?:wrong|incorrect|not (?:the case|right|so) here)|not\s+(?:here|so|in this case|in this game|this time|in \w+)|(?:that|this) does not apply(?: here)?)\b|^[\s,，]*(?:但)?(?:这里|此处|本题|本案|在此)?(?:不适用|不是这样|并非如此|不成立)/iu;
@@ -88,7 +91,9 @@ export function stance(text: string, start: number, end: number): Stance {
   const c = cs[k]!;
   const before = text.slice(Math.max(c.start, start - 80), start);
   const after = text.slice(end, Math.max(end, c.end));
-  if (NEG_BEFORE_EN.test(before) || NEG_BEFORE_ZH.test(before)) return 'negated';
+  // A denial reaches to the next comma: "not exempt, 173 marks" asserts 173.
+  const sinceComma = before.slice(before.lastIndexOf(',') + 1);
+  if (NEG_BEFORE_EN.test(sinceComma) || NEG_BEFORE_ZH.test(sinceComma) || NO_BEFORE.test(sinceComma)) return 'negated';
   if (HYPO_BEFORE_EN.test(before)) return 'hypothetical';
   const cond = COND_BEFORE.exec(before);
   if (cond && !/[,，]/.test(before.slice(cond.index))) return 'hypothetical';

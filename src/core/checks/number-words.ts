@@ -26,7 +26,7 @@ const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 
 
 const WORD = [...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(SCALES)].join('|');
 // A run of number words joined by spaces, hyphens or "and"; "a hundred" / "a million" too.
-const EN_RUN = new RegExp(`\\b(?:an?\\s+(?=(?:hundred|thousand|million)\\b))?(?:${WORD})(?:(?:[\\s-]+|\\s+and\\s+)(?:${WORD}))*\\b`, 'gi');
+const EN_RUN = new RegExp(`\\b(?=[zotfsenhma])(?:an?\\s+(?=(?:hundred|thousand|million)\\b))?(?:${WORD})(?:(?:[\\s-]+|\\s+and\\s+)(?:${WORD}))*\\b`, 'gi');
 // "one" as a pronoun: "the one on the left", "one of them", "no one", "someone".
 const PRONOUN_BEFORE = /\b(?:the|this|that|which|any|each|every|no|some|another|only)\s+$/i;
 const PRONOUN_AFTER = /^(?:\s+(?:of|another|by one|or two|or another|and only|at a time)\b|'s|-(?:off|to-one|way|time))/i;
@@ -164,8 +164,21 @@ export function parseChineseNumeral(s: string): number {
 // A digit amount with a Chinese scale: 2.148万, 1.5亿, 3万.
 const ZH_SCALED = /(\d+(?:\.\d+)?)\s*(万亿|萬億|[万萬亿億])/g;
 
-function chineseNumbers(text: string): WordNumber[] {
+// Words and idioms made of numeral characters that state no number: 十分 (very), 千万 (by all
+// means), 万一 (in case), 一律 (without exception), 四舍五入 (round half up), 之一 (one of) ...
+const ZH_IDIOM_WORDS = [
+  '四舍五入', '四捨五入', '不三不四', '三番五次', '七上八下', '一五一十', '乱七八糟', '亂七八糟', '千方百计', '十全十美',
+  '十分', '千万', '千萬', '万一', '萬一', '一律', '一并', '一併', '一旦', '一般', '一定', '一些', '一致', '一切', '一直', '一样', '一樣',
+  '一起', '一下', '一向', '一同', '一共', '一经', '一經', '一方面', '一次性', '一票', '之一', '统一', '統一', '唯一', '万分', '萬分',
+  '百般', '一再', '再三', '三思', '十足',
+];
+// Only where no numeral character stands before: 二万一千 and 九十分 are numbers.
+const ZH_IDIOMS = new RegExp(`(?<![${'零〇一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億'}])(?:${ZH_IDIOM_WORDS.join('|')})`, 'g');
+
+function chineseNumbers(input: string): WordNumber[] {
   const out: WordNumber[] = [];
+  // masked with a non-numeral of the same length, so offsets stay those of the input
+  const text = input.replace(ZH_IDIOMS, (m) => '_'.repeat(m.length));
   for (const m of text.matchAll(ZH_RUN)) {
     const percent = !!m[1];
     const body = percent ? m[0].slice(3) : m[0];
@@ -189,6 +202,7 @@ function chineseNumbers(text: string): WordNumber[] {
 /** Digit amounts followed by 万/亿 (2.148万 = 21480): the digits' span is replaced by this reading. */
 export function scaledChinese(text: string): WordNumber[] {
   const out: WordNumber[] = [];
+  if (!/[万萬亿億]/.test(text)) return out;
   for (const m of text.matchAll(ZH_SCALED)) {
     const scale = m[2]!.length === 2 ? 1e12 : ZH_BIG[m[2]!]!;
     const value = Number((Number(m[1]) * scale).toPrecision(15));
@@ -198,6 +212,9 @@ export function scaledChinese(text: string): WordNumber[] {
 }
 
 /** Every number written in words or Chinese numerals in `text`, in text order. */
+const HAS_ZH_NUMERAL = new RegExp(`[${ZH_CHARS}]`);
+
 export function findWordNumbers(text: string): WordNumber[] {
-  return [...englishNumbers(text), ...chineseNumbers(text)].sort((a, b) => a.start - b.start);
+  const zh = HAS_ZH_NUMERAL.test(text) ? chineseNumbers(text) : [];
+  return [...englishNumbers(text), ...zh].sort((a, b) => a.start - b.start);
 }

@@ -83,18 +83,25 @@ export function candidates(text: string, spec: UnitSpec | undefined): Candidate[
     out.push({ match: m, readings, end, shown: text.slice(m.index, end).trim(), unit, other });
   }
   // "22 or 24 min", "284, 296 or 314 crowns": a bare number joined to the next by a list word
-  // takes that number's unit.
+  // takes that number's unit; "12 gu (or practically 0)": and a bare alternative after one, too.
   if (spec) {
+    const lend = (to: Candidate & { other: boolean }, from: Candidate & { other: boolean }) => {
+      const u = unitAt(text, from.match.index + from.match.text.length, spec);
+      if (u.kind !== 'same') return;
+      to.readings = to.readings.map((x) => Number((x * u.factor).toPrecision(12)));
+      to.unit = 'same';
+    };
     for (let k = out.length - 2; k >= 0; k--) {
       const a = out[k]!;
       const b = out[k + 1]!;
       if (a.unit !== 'none' || a.other || b.other || b.unit !== 'same') continue;
-      if (!JOINER.test(text.slice(a.end, b.match.index))) continue;
-      const u = unitAt(text, b.match.index + b.match.text.length, spec);
-      if (u.kind !== 'same') continue;
-      a.readings = a.readings.map((x) => Number((x * u.factor).toPrecision(12)));
-      a.unit = 'same';
-      a.shown = a.match.text;
+      if (JOINER.test(text.slice(a.end, b.match.index))) lend(a, b);
+    }
+    for (let k = 1; k < out.length; k++) {
+      const a = out[k - 1]!;
+      const b = out[k]!;
+      if (b.unit !== 'none' || b.other || a.other || a.unit !== 'same') continue;
+      if (HEDGE_GAP.test(text.slice(a.end, b.match.index))) lend(b, a);
     }
   }
   return out.filter((c) => !c.other);
@@ -115,8 +122,9 @@ function assertedIn(text: string): (c: Candidate) => boolean {
 
 // What joins alternatives: "or", "/", "either", "to", "-", "(or", "(", 或, 或者, 还是, 至, 到, ~.
 const HEDGE = String.raw`(?:,?\s*(?:or|either|or\s+(?:maybe|perhaps|possibly|else)|maybe|perhaps|possibly|alternatively|and\/or|\/|-|–|—|~|～|或者|或是|或|还是|還是|至|也可能是?|可能是?)\s*)`;
-const JOINER = new RegExp(String.raw`^\s*(?:${HEDGE}|,\s*|\s+and\s+|、|\s*\(\s*(?:or\s+|i\.e\.\s+|=\s*)?)\s*(?:about|around|roughly|approximately|约|大约)?\s*$`, 'i');
-const HEDGE_GAP = new RegExp(String.raw`^\s*(?:${HEDGE}|\(\s*(?:or\s+)?)\s*(?:about|around|roughly|approximately|约|大约)?\s*$`, 'i');
+const QUALIFIER = String.raw`(?:(?:about|around|roughly|approximately|practically|nearly|almost|essentially|maybe|perhaps|possibly|约|大约)\s*)?`;
+const JOINER = new RegExp(String.raw`^\s*(?:${HEDGE}|,\s*|\s+and\s+|、|\s*\(\s*(?:or\s+|i\.e\.\s+|=\s*)?)\s*${QUALIFIER}$`, 'i');
+const HEDGE_GAP = new RegExp(String.raw`^\s*(?:${HEDGE}|\(\s*(?:or\s+)?)\s*${QUALIFIER}$`, 'i');
 
 /** The candidates joined to `hit` as a list of alternatives (the list must contain a hedge word). */
 function hedgeGroup(text: string, cs: Candidate[], hit: number): Candidate[] {
@@ -142,7 +150,7 @@ function hedgeGroup(text: string, cs: Candidate[], hit: number): Candidate[] {
 }
 
 export function checkNumber(check: NumberCheck, answer: string, ctx: CheckContext = {}): CheckResult {
-  const part = readPart(answer, { labels: ctx.labels, label: check.label });
+  const part = readPart(answer, { labels: ctx.labels, label: check.label, scope: check.scope });
   const what = check.what ?? (check.label ? `the ${check.label.toUpperCase()} value` : 'the value');
   const expected = expectation(check);
   if (!part.found) return fail(`expected ${what} ${expected}; the answer has no ${check.label!.toUpperCase()}: line`);

@@ -1,6 +1,6 @@
 // `regex`: RE2 patterns (re2.ts) on the part of the answer the check reads (answer-part.ts).
-//   - `pattern`: the part must match; with `negate: true` it must not match in a clause that
-//     asserts it ("52 mL would be wrong" or "not 52 mL" do not count - negation.ts).
+//   - `pattern`: the part must match in a clause that asserts it; with `negate: true` it must not
+//     ("MW-3 is not needed", "52 mL would be wrong", "not 52 mL" assert nothing - negation.ts).
 //   - `capture` + `expect`: the pattern captures the stated value (group `value`, else group 1),
 //     every asserted capture must equal `expect`, and more than one different value is a hedge
 //     that fails ("the labelled lines give 22 and 24 for the settle time; expected one value: 24").
@@ -25,6 +25,7 @@ export function showPattern(check: RegexCheck): string {
 }
 
 function expected(check: RegexCheck): string {
+  if (check.expectNumbers) return check.expectNumbers.map(formatNumber).join(' ');
   const e = check.expect;
   if (e === undefined) return '';
   if (typeof e === 'number') return formatNumber(e);
@@ -48,9 +49,18 @@ export function sameValue(captured: string, expect: RegexCheck['expect']): boole
   return list.some((e) => comparable(e) === got);
 }
 
-/** Text as compared: normalized, one trailing full stop or comma dropped ("8!" stays "8!"). */
+/** Text as compared: normalized, one trailing full stop or comma dropped ("8!" stays "8!"), no spaces. */
 function comparable(text: string): string {
-  return normalize(text).replace(/\s*[.。,;]$/, '').trim();
+  return normalize(text)
+    .replace(/\s*[.。,;]$/, '')
+    .replace(/\s+/g, '');
+}
+
+/** True when the numbers read from `captured`, in order, are exactly `want` ("x=161, y=0" for [161, 0]). */
+export function sameNumbers(captured: string, want: readonly number[]): boolean {
+  const got = extractNumbers(captured);
+  if (got.length !== want.length) return false;
+  return got.every((m, k) => Math.abs(m.value - want[k]!) <= 1e-9 * Math.max(1, Math.abs(want[k]!)));
 }
 
 function withPattern(r: CheckResult, check: RegexCheck): CheckResult {
@@ -61,7 +71,7 @@ export function checkRegex(check: RegexCheck, answer: string, ctx: CheckContext 
   const source = check.capture ?? check.pattern;
   if (source === undefined) return withPattern(fail('the check has neither pattern nor capture'), check);
   let matches;
-  const part = readPart(answer, { labels: ctx.labels, label: check.label });
+  const part = readPart(answer, { labels: ctx.labels, label: check.label, scope: check.scope });
   try {
     matches = re2Matches(compileRe2(source, check.flags ?? ''), part.text);
   } catch (err) {
@@ -79,9 +89,13 @@ export function checkRegex(check: RegexCheck, answer: string, ctx: CheckContext 
       const denied = matches.length ? ` (only in a denied or hypothetical clause: ${quote(matches[0]!.text, 40)})` : '';
       return withPattern(fail(`expected ${what} ${want}; ${part.where} ${verb(part.where, 'does', 'do')} not state it${denied}`), check);
     }
+    const right = (v: string) => (check.expectNumbers ? sameNumbers(v, check.expectNumbers) : sameValue(v, check.expect));
     const values = [...new Set(said.map((m) => m.value.trim()))];
-    const distinct = values.filter((v, k) => values.findIndex((w) => sameValue(w, v) && sameValue(v, w)) === k);
-    const wrong = distinct.filter((v) => !sameValue(v, check.expect));
+    // every spelling of the expected value is one value; other values are told apart as text
+    const good = values.filter(right);
+    const wrong = values.filter((v, k) => !right(v) && values.findIndex((w) => comparable(w) === comparable(v)) === k);
+    // in the answer's order, the expected value once
+    const distinct = values.filter((v) => (right(v) ? v === good[0] : wrong.includes(v)));
     if (distinct.length > 1) return withPattern(fail(`${part.where} ${verb(part.where, 'gives', 'give')} ${listing(distinct)} for ${what}; expected one value: ${want}`), check);
     if (wrong.length) return withPattern(fail(`expected ${what} ${want}; ${part.where} ${verb(part.where, 'gives', 'give')} ${listing(wrong)}`), check);
     return withPattern(pass(`${part.where} ${verb(part.where, 'gives', 'give')} ${what} as ${quote(distinct[0]!, 40)}`), check);
@@ -92,6 +106,9 @@ export function checkRegex(check: RegexCheck, answer: string, ctx: CheckContext 
     if (matches.length) return withPattern(pass(`mentions ${quote(matches[0]!.text, 40)} only to deny or set it aside`), check);
     return withPattern(pass(`${part.where} ${verb(part.where, 'does', 'do')} not state the excluded value`), check);
   }
-  if (matches.length) return withPattern(pass(`${part.where} ${verb(part.where, 'states', 'state')} ${quote(matches[0]!.text)}`), check);
+  if (said.length) return withPattern(pass(`${part.where} ${verb(part.where, 'states', 'state')} ${quote(said[0]!.text)}`), check);
+  if (matches.length) {
+    return withPattern(fail(`${part.where} ${verb(part.where, 'mentions', 'mention')} ${quote(matches[0]!.text, 40)} only to deny or set it aside`), check);
+  }
   return withPattern(fail(`${part.where} ${verb(part.where, 'does', 'do')} not state ${what}`), check);
 }

@@ -91,7 +91,11 @@ export function crossFieldProblems(data: unknown, opts: RuleOptions = {}): RuleP
         const hasCapture = typeof c.capture === 'string';
         if (hasPattern && hasCapture) out.push({ path: p('capture'), message: 'give either pattern (the answer must match) or capture (with expect), not both' });
         else if (!hasPattern && !hasCapture) out.push({ path: at('rubric', r, 'check'), message: 'a regex check needs pattern: (the answer must match) or capture: with expect: (the value it states)' });
-        if (hasCapture && c.expect === undefined) out.push({ path: p('capture'), message: 'capture needs expect: (the value the captured text must equal)' });
+        if (hasCapture && c.expect === undefined && c.expectNumbers === undefined) {
+          out.push({ path: p('capture'), message: 'capture needs expect: (the value the captured text must equal) or expectNumbers: (its numbers, in order)' });
+        }
+        if (c.expect !== undefined && c.expectNumbers !== undefined) out.push({ path: p('expectNumbers'), message: 'give either expect or expectNumbers, not both' });
+        if (!hasCapture && c.expectNumbers !== undefined) out.push({ path: p('expectNumbers'), message: 'expectNumbers works with capture: (a pattern whose group captures the value)' });
         if (!hasCapture && c.expect !== undefined) out.push({ path: p('expect'), message: 'expect works with capture: (a pattern whose group captures the value); use capture instead of pattern' });
         if (hasCapture && c.negate) out.push({ path: p('negate'), message: 'negate works with pattern:, not with capture:' });
         const field = hasCapture ? 'capture' : 'pattern';

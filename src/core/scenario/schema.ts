@@ -41,6 +41,8 @@ const stringOrList = z.union([z.string().min(1), z.array(z.string().min(1)).min(
 // Fields shared by the checks that read a value from the answer (see src/core/checks/answer-part.ts).
 /** Read only the line the task asks for with this label (`FEE BY: ...`); it must be in the task's answerLabels. */
 const label = z.string().min(1).optional();
+/** `whole`: read the whole answer, not the final answer or the labelled lines (default `final`). */
+const scope = z.enum(['final', 'whole']).optional();
 /** What the value is, for reasons a player reads: "the settle time" -> "expected the settle time 24 min". */
 const what = z.string().min(1).optional();
 
@@ -59,12 +61,14 @@ export const IncludesCheck = z.strictObject({
   mode: z.enum(['all', 'any']).optional(),
   caseSensitive: z.boolean().optional(),
   label,
+  scope,
 });
 export const ExcludesCheck = z.strictObject({
   type: z.literal('excludes'),
   value: stringOrList,
   caseSensitive: z.boolean().optional(),
   label,
+  scope,
 });
 export const RegexCheck = z.strictObject({
   type: z.literal('regex'),
@@ -74,10 +78,13 @@ export const RegexCheck = z.strictObject({
   capture: z.string().min(1).optional(),
   /** With capture: the value every capture must equal (a number compares as a number; a list gives accepted spellings). */
   expect: z.union([z.number(), z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+  /** With capture, instead of expect: the numbers the capture states, in order (`161 0 6 16`, `x=161, y=0, ...`). */
+  expectNumbers: z.array(z.number()).min(1).optional(),
   flags: z.string().regex(/^[dgimsuvy]*$/, 'flags may only use d g i m s u v y').optional(),
   /** true: the answer must NOT match. */
   negate: z.boolean().optional(),
   label,
+  scope,
   what,
 });
 export const NumberCheck = z.strictObject({
@@ -88,6 +95,7 @@ export const NumberCheck = z.strictObject({
   /** The unit `value` is in; numbers in other units of the same kind are converted (0.75 g = 750 mg). */
   unit: UnitSchema.optional(),
   label,
+  scope,
   what,
 });
 export const EqualsCheck = z.strictObject({
@@ -95,6 +103,7 @@ export const EqualsCheck = z.strictObject({
   value: z.union([z.string(), z.number()]),
   caseSensitive: z.boolean().optional(),
   label,
+  scope,
   what,
 });
 export const ChoiceCheck = z.strictObject({
@@ -103,6 +112,7 @@ export const ChoiceCheck = z.strictObject({
   /** The option labels a player may choose from; default A-E. */
   options: z.array(z.string().min(1)).optional(),
   label,
+  scope,
   what,
 });
 export const WordsCheck = z.strictObject({

@@ -75,3 +75,33 @@ describe('number check', () => {
     expect(runCheck(num(1), '2 3 4 5 6 7').reason).toBe('expected the value 1; the answer gives 2, 3, 4, 5 and 2 more');
   });
 });
+
+describe('number check: units and one value per question', () => {
+  const mg = { type: 'number' as const, value: 750, unit: 'mg' };
+  it.each([
+    ['0.75 g', true],
+    ['750 mg', true],
+    ['750 milligrams', true],
+    ['0,75 g', true],
+    ['750毫克', true],
+    ['7.5 g', false],
+    ['750 mL', false],
+  ])('unit mg: %s -> %s', (answer, ok) => {
+    expect(runCheck(mg, `Dose: ${answer}.`).pass).toBe(ok);
+  });
+
+  it('declared aliases name the same unit; numbers in other units are other quantities', () => {
+    const gu = { type: 'number' as const, value: 12, unit: { name: 'gu', aliases: ['glimmer units'] } };
+    expect(runCheck(gu, 'At 78 h: 12 glimmer units after 80 h of decay').pass).toBe(true);
+    expect(runCheck(gu, 'GLOW AT 78 H: 12 gu (or practically 0 with a 2-hour half-life)').pass).toBe(false);
+  });
+
+  it('fails a hedge but not reasoning that mentions other numbers', () => {
+    expect(runCheck(num(296), '174 x 1.5 = 261; + 35 = 296 crowns.').pass).toBe(true);
+    expect(runCheck(num(296), 'The fee is 296 (261 + 35) crowns.').pass).toBe(true);
+    expect(runCheck(num(296), 'The fee is 296 or 314 crowns.').pass).toBe(false);
+    expect(runCheck(num(296), 'The fee is 284-296 crowns.').pass).toBe(false);
+    expect(runCheck(num(296), 'The fee is 296 crowns, not 314.').pass).toBe(true);
+    expect(runCheck(num(296), 'Increase by 25% to 296 crowns').pass).toBe(true);
+  });
+});

@@ -138,3 +138,25 @@ describe('describeCheck', () => {
     expect(describeCheck({ type: 'json', path: 'a.b', equals: 1 })).toBe('valid JSON with a.b = 1');
   });
 });
+
+describe('regex on RE2 (linear time)', () => {
+  it('runs ^(a+)+$ against a long run of a ending in ! and returns (a backtracking engine would not)', () => {
+    const r = runCheck({ type: 'regex', pattern: '^(a+)+$' }, `${'a'.repeat(30_000)}!`);
+    expect(r.pass).toBe(false);
+    expect(runCheck({ type: 'regex', pattern: '^(a+)+$' }, 'a'.repeat(30_000)).pass).toBe(true);
+  });
+
+  it('capture/expect: every stated value must be the expected one; spellings of it count as one', () => {
+    const check = { type: 'regex' as const, capture: '(?P<value>\\bN\\b|\\bnorth\\b|\\bS\\b|\\bsouth\\b)', flags: 'i', expect: ['N', 'north'], what: 'the player to move' };
+    expect(runCheck(check, 'S:1-0/10 N (North to move)').reason).toBe('the answer gives "S" and "N" for the player to move; expected one value: N'.replace('"S" and "N"', 'S and N'));
+    expect(runCheck(check, 'N (North to move)').pass).toBe(true);
+    expect(runCheck({ ...check, expect: ['S:0-0-1 N:0-5'] , capture: '(S:.*)' }, 'S: 0 - 0 - 1  N: 0-5').pass).toBe(true);
+  });
+
+  it('expectNumbers compares a tuple by its numbers, in order', () => {
+    const check = { type: 'regex' as const, capture: '(?m)^TICK 3:\\s*(.+)$', expectNumbers: [161, 0, 6, 16] };
+    expect(runCheck(check, 'TICK 3: x=161, y=0, vx=6, vy=+16').pass).toBe(true);
+    expect(runCheck(check, 'TICK 3: | 161 | 0 | 6 | 16 |').pass).toBe(true);
+    expect(runCheck(check, 'TICK 3: 161 0 7 11').pass).toBe(false);
+  });
+});
