@@ -61,6 +61,16 @@ const VERDICT_AFTER_ZH = /^[^。；;\n]{0,15}?(?:是错误|错误|錯誤|不正�
 const BARE_DENIAL =
   /^[\s,]*(?:(?:but|and)\s+)?(?:(?:that|this|which)(?:'s| is| would be)\s+(?:wrong|incorrect|not (?:the case|right|so) here)|not\s+(?:here|so|in this case|in this game|this time|in \w+)|(?:that|this) does not apply(?: here)?)\b|^[\s,，]*(?:但)?(?:这里|此处|本题|本案|在此)?(?:不适用|不是这样|并非如此|不成立)/iu;
 
+function andAt(text: string): number {
+  const m = /.*\sand\s/is.exec(text);
+  return m ? m[0].length - 1 : -1;
+}
+
+function lastWords(text: string, n: number): string {
+  const words = text.split(/(?<=\s)/);
+  return words.length > n ? words.slice(-n).join('') : text;
+}
+
 function clauseAt(cs: Clause[], index: number): number {
   let lo = 0;
   let hi = cs.length - 1;
@@ -91,8 +101,9 @@ export function stance(text: string, start: number, end: number): Stance {
   const c = cs[k]!;
   const before = text.slice(Math.max(c.start, start - 80), start);
   const after = text.slice(end, Math.max(end, c.end));
-  // A denial reaches to the next comma: "not exempt, 173 marks" asserts 173.
-  const sinceComma = before.slice(before.lastIndexOf(',') + 1);
+  // A denial reaches to the next comma or "and", and over at most eight words: "not exempt, 173
+  // marks" and "did not arrive late and the period ended on 1 April" assert 173 and 1 April.
+  const sinceComma = lastWords(before.slice(Math.max(before.lastIndexOf(','), andAt(before)) + 1), 8);
   if (NEG_BEFORE_EN.test(sinceComma) || NEG_BEFORE_ZH.test(sinceComma) || NO_BEFORE.test(sinceComma)) return 'negated';
   if (HYPO_BEFORE_EN.test(before)) return 'hypothetical';
   const cond = COND_BEFORE.exec(before);

@@ -144,7 +144,8 @@ function hedgeGroup(text: string, cs: Candidate[], hit: number): Candidate[] {
   while (lo > 0 && linked(lo - 1)) lo--;
   while (hi < cs.length - 1 && linked(hi)) hi++;
   if (lo === hi) return [cs[hit]!];
-  let hedged = false;
+  // "between 22 and 24"
+  let hedged = /\bbetween\s+$|介于\s*$/i.test(text.slice(Math.max(0, cs[lo]!.match.index - 12), cs[lo]!.match.index));
   for (let k = lo; k < hi; k++) if (HEDGE_GAP.test(gap(k))) hedged = true;
   return hedged ? cs.slice(lo, hi + 1) : [cs[hit]!];
 }
@@ -165,9 +166,12 @@ export function checkNumber(check: NumberCheck, answer: string, ctx: CheckContex
   const hitIndex = cs.findIndex((c) => fits(c) && said(c));
   if (hitIndex < 0) {
     const shown: string[] = [];
+    let asked = 0; // the reason lists a few values; a huge answer need not be read to its end for them
     for (const c of cs) {
-      if (shown.length > 8) break;
-      if (said(c) && !shown.includes(c.shown)) shown.push(c.shown);
+      if (shown.length > 8 || asked > 300) break;
+      if (shown.includes(c.shown)) continue;
+      asked++;
+      if (said(c)) shown.push(c.shown);
     }
     if (shown.length === 0) return fail(`expected ${what} ${expected}; ${part.where} ${verb(part.where, 'gives', 'give')} no number`);
     return fail(`expected ${what} ${expected}; ${part.where} ${verb(part.where, 'gives', 'give')} ${listing(shown)}`);

@@ -22,6 +22,8 @@ describe('clause negation', () => {
     ['不是2,221澜元，而是1,934澜元。', '1,934'],
     ['The stage is three.', 'three'],
     ['Answer: not exempt, 173 marks', '173'],
+    ['The certificate did not arrive late and the period ended on 1 April.', '1 April'],
+    ['It is not needed to wait for the technician before the rack goes into the airlock.', 'airlock'],
   ])('%s asserts %s', (text, term) => {
     expect(of(text, term)).toBe('asserted');
   });

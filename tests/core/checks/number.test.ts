@@ -103,5 +103,7 @@ describe('number check: units and one value per question', () => {
     expect(runCheck(num(296), 'The fee is 284-296 crowns.').pass).toBe(false);
     expect(runCheck(num(296), 'The fee is 296 crowns, not 314.').pass).toBe(true);
     expect(runCheck(num(296), 'Increase by 25% to 296 crowns').pass).toBe(true);
+    expect(runCheck(num(24), 'The settle time is between 22 and 24 minutes.').pass).toBe(false);
+    expect(runCheck(num(24), 'Settle: 6 x 4 and 24 minutes from 09:16.').pass).toBe(true);
   });
 });
