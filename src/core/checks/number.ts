@@ -9,7 +9,8 @@
 //   - One value per question: the check fails when the answer offers rival values for the same
 //     quantity - in a labelled line every other number (of the unit) is a rival; elsewhere the
 //     numbers joined to the right one as alternatives are ("284, 296 or 314", "22-24 min",
-//     "6 (or 4)", "1,934或2,256"). Reasoning may mention any other number.
+//     "6 (or 4)", "1,934或2,256"). Reasoning may mention any other number, and so may working
+//     in parentheses beside the value ("296 crowns (174 x 1.5 + 35)", working.ts).
 // `tolerance` is absolute, `relTolerance` a share of |value|; with both, the wider one counts.
 import type { Check } from '../scenario/schema.js';
 import { readPart, verb } from './answer-part.js';
@@ -19,6 +20,7 @@ import { formatNumber, listing } from './normalize.js';
 import { extractNumbers, type NumberMatch } from './numbers.js';
 import { fail, pass, type CheckResult } from './result.js';
 import { unitAt, unitSpec, type UnitSpec } from './units.js';
+import { inWorking, workingSpans } from './working.js';
 
 type NumberCheck = Extract<Check, { type: 'number' }>;
 
@@ -177,7 +179,8 @@ export function checkNumber(check: NumberCheck, answer: string, ctx: CheckContex
     return fail(`expected ${what} ${expected}; ${part.where} ${verb(part.where, 'gives', 'give')} ${listing(shown)}`);
   }
   const hit = cs[hitIndex]!;
-  const group = (check.label ? cs : hedgeGroup(part.text, cs, hitIndex)).filter(said);
+  const working = workingSpans(part.text);
+  const group = (check.label ? cs : hedgeGroup(part.text, cs, hitIndex)).filter((c) => c === hit || (said(c) && !inWorking(working, c.match.index)));
   const rivals = group.filter((c) => !fits(c));
   if (rivals.length) {
     const shown = unique(group.map((c) => c.shown));

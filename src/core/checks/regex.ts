@@ -15,6 +15,7 @@ import { formatNumber, listing, normalize, quote } from './normalize.js';
 import { extractNumbers } from './numbers.js';
 import { compileRe2, re2Matches } from './re2.js';
 import { fail, pass, type CheckResult } from './result.js';
+import { inWorking, workingSpans } from './working.js';
 
 type RegexCheck = Extract<Check, { type: 'regex' }>;
 
@@ -81,7 +82,8 @@ export function checkRegex(check: RegexCheck, answer: string, ctx: CheckContext 
     check.what ??
     (check.label ? `the ${check.label.toUpperCase()} value` : check.capture !== undefined ? 'the value' : ctx.item ? `what the item asks (${quote(ctx.item, 60)})` : 'what the item asks');
   if (!part.found) return withPattern(fail(`expected ${what}; the answer has no ${check.label!.toUpperCase()}: line`), check);
-  const said = matches.filter((m) => asserted(part.text, m.index, m.end));
+  const working = check.capture !== undefined ? workingSpans(part.text) : [];
+  const said = matches.filter((m) => asserted(part.text, m.index, m.end) && !inWorking(working, m.valueIndex));
 
   if (check.capture !== undefined) {
     const want = expected(check);

@@ -106,4 +106,16 @@ describe('number check: units and one value per question', () => {
     expect(runCheck(num(24), 'The settle time is between 22 and 24 minutes.').pass).toBe(false);
     expect(runCheck(num(24), 'Settle: 6 x 4 and 24 minutes from 09:16.').pass).toBe(true);
   });
+
+  it('a labelled line may show its working in parentheses, but not an alternative', () => {
+    const labels = { labels: ['FEE', 'SETTLE', 'RESUME AT'] };
+    const fee = { type: 'number' as const, label: 'FEE', value: 296 };
+    expect(runCheck(fee, 'FEE: 296 crowns (174 x 1.5 + 35)', labels).pass).toBe(true);
+    expect(runCheck(fee, 'FEE: 296 crowns (or 284)', labels).pass).toBe(false);
+    expect(runCheck(fee, 'FEE: 296 crowns (284 if the surcharge comes first)', labels).pass).toBe(false);
+    expect(runCheck({ type: 'number', label: 'SETTLE', value: 24, unit: 'min' }, 'SETTLE: 24 minutes (6 x 4 min)', labels).pass).toBe(true);
+    const resume = { type: 'regex' as const, label: 'RESUME AT', capture: '(\\d{1,2}:\\d{2})', expect: '09:40' };
+    expect(runCheck(resume, 'RESUME AT: 09:40 (09:16 + 24 min)', labels).pass).toBe(true);
+    expect(runCheck(resume, 'RESUME AT: 09:40 (or 09:38)', labels).pass).toBe(false);
+  });
 });
