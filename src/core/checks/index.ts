@@ -68,7 +68,10 @@ export function describeCheck(check: Check): string {
     case 'excludes':
       return `excludes ${values(check.value)}`;
     case 'regex':
-      if (check.capture !== undefined) return `captures ${check.what ?? 'a value'} = ${JSON.stringify(check.expect)} with ${showPattern(check)}`;
+      if (check.capture !== undefined) {
+        const want = check.expectNumbers ? check.expectNumbers.join(' ') : JSON.stringify(check.expect);
+        return `captures ${check.what ?? 'a value'} = ${want} with ${showPattern(check)}`;
+      }
       return `${check.negate ? 'does not match' : 'matches'} ${showPattern(check)}`;
     case 'number':
       return `number ${expectation(check)}`;

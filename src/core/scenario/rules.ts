@@ -192,7 +192,11 @@ export function crossFieldProblems(data: unknown, opts: RuleOptions = {}): RuleP
       const verdicts = grade(w.answer);
       if (typeof verdicts === 'string') out.push({ path: p, message: verdicts });
       else if (!verdicts.some((v, r) => checked[r] && v.status === 'fail')) {
-        out.push({ path: p, message: `passes every check of the task (it should fail one: ${w.why}); tighten a check or add one` });
+        const how = verdicts
+          .map((v, r) => (checked[r] ? `rubric[${r}]: ${v.reason}` : ''))
+          .filter(Boolean)
+          .join('; ');
+        out.push({ path: p, message: `passes every check of the task (it should fail one: ${w.why}); tighten a check or add one (${how})` });
       }
     });
   });

@@ -193,7 +193,9 @@ describe('loadScenarioFile: cross-field rules', () => {
 
   it('every wrong answer must fail at least one check', async () => {
     const r = await load('wrong.yaml', VALID_YAML.replace('- answer: 20 marks', '- answer: 21 marks'));
-    expect(r.text).toEqual([':19:17 tasks[0].wrong[0].answer: passes every check of the task (it should fail one: miscounted); tighten a check or add one']);
+    expect(r.text).toEqual([
+      ':19:17 tasks[0].wrong[0].answer: passes every check of the task (it should fail one: miscounted); tighten a check or add one (rubric[0]: the answer gives the value as 21 (expected 21))',
+    ]);
   });
 
   it('a wrong answer needs a machine check to fail', async () => {
