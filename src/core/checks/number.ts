@@ -4,8 +4,8 @@
 //   - With `unit`, numbers in another unit of the same kind are converted (0.75 g = 750 mg) and
 //     numbers in units of another kind are not this quantity.
 //   - Only numbers the answer asserts are candidates: "not 284", "it would be 92 mL had ..." are
-//     set aside (negation.ts). Times of day (09:40), codes (E104, MW-3) and ordinals are no
-//     candidates either.
+//     set aside (negation.ts). Times of day (09:40), codes (E104, MW-3), ordinals (3rd) and the
+//     parts of dates (15 March, May 31st, 11月23日) are no candidates either.
 //   - One value per question: the check fails when the answer offers rival values for the same
 //     quantity - in a labelled line every other number (of the unit) is a rival; elsewhere the
 //     numbers joined to the right one as alternatives are ("284, 296 or 314", "22-24 min",
@@ -56,6 +56,23 @@ function isCode(text: string, m: NumberMatch): boolean {
   return after !== undefined && /[A-Za-z]/.test(after) && /^[A-Za-z]{1,2}\d/.test(text.slice(m.index + m.text.length, m.index + m.text.length + 3));
 }
 
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const MONTH_AFTER = new RegExp(String.raw`^(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}(?![a-z])|^\s*月`, 'i');
+const DAY_MONTH_BEFORE = new RegExp(String.raw`\d(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH},?\s+$`, 'i');
+const MONTH_BEFORE = new RegExp(String.raw`(?:^|[^a-z])${MONTH}\s+(\d{1,2}(?:st|nd|rd|th)?,?\s+)?$|月\s*$`, 'i');
+
+/** A day or a year in a date ("15 March", "March 15th", "25 March 412", "11月23日") is no quantity. */
+function datePart(text: string, m: NumberMatch): boolean {
+  const end = m.index + m.text.length;
+  const day = Number.isInteger(m.value) && m.value >= 1 && m.value <= 31;
+  if (day && MONTH_AFTER.test(text.slice(end, end + 16))) return true;
+  const lead = text.slice(Math.max(0, m.index - 24), m.index);
+  if (DAY_MONTH_BEFORE.test(lead)) return true; // the year of "25 March 412"
+  const before = MONTH_BEFORE.exec(lead);
+  // "March 15" (a day), "March 15, 412" (a year after a day); "May 99 crowns" is no date
+  return !!before && (day || before[1] !== undefined);
+}
+
 function ordinal(text: string, m: NumberMatch): boolean {
   return /^(?:st|nd|rd|th)\b/i.test(text.slice(m.index + m.text.length, m.index + m.text.length + 3));
 }
@@ -67,7 +84,7 @@ export function candidates(text: string, spec: UnitSpec | undefined): Candidate[
   for (const m of all) {
     const end0 = m.index + m.text.length;
     if (TIME_AFTER.test(text.slice(end0, end0 + 8)) || TIME_BEFORE.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
-    if (isCode(text, m) || ordinal(text, m)) continue;
+    if (isCode(text, m) || ordinal(text, m) || datePart(text, m)) continue;
     let factor = 1;
     let end = end0;
     let unit: Candidate['unit'] = 'none';

@@ -52,4 +52,14 @@ describe('number candidates', () => {
     const text = 'At 09:40 the E104 on MW-3 (H-17) was the 3rd; 24 min';
     expect(candidates(text, undefined).map((c) => c.match.value)).toEqual([24]);
   });
+
+  it.each([
+    ['FEE PAID: 99 crowns (by 31 May)', [99]],
+    ['paid on March 15th, 412: 99 crowns', [99]],
+    ['due 25 March 412, 99 crowns', [99]],
+    ['11月23日申报，滞报4日', [4]],
+    ['May 99 crowns be paid', [99]],
+  ])('skips the parts of dates: %s', (text, want) => {
+    expect(candidates(text, undefined).map((c) => c.match.value)).toEqual(want);
+  });
 });
