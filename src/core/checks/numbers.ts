@@ -119,7 +119,9 @@ function signAt(s: string, start: number): number {
   if (before === undefined) return i;
   if (isWordChar(before)) return -1; // COVID-19, 2024-01-05, (a)-3
   if (/\s/.test(before)) {
-    // `10 - 3` and `10 – 12` are an operation or a range, not a negative number.
+    // `10 - 3` and `10 – 12` are an operation or a range, not a negative number; but in a row of
+    // numbers a minus glued to its digits is a sign (`147 42 7 -18`).
+    if (c === '-' || c === '\u2212') return i;
     let j = i - 1;
     while (j >= 0 && /\s/.test(s[j]!)) j--;
     if (j >= 0 && /[\d%)\]]/.test(s[j]!)) return -1;
