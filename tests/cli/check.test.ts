@@ -140,6 +140,19 @@ describe('clplay check', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('grades an answer shaped to make a backtracking regex hang, and returns (RE2)', () => {
+    const evil = join(dir, 'evil.yaml');
+    writeFileSync(
+      evil,
+      SCENARIO.replace('id: check-cmd-test', 'id: evil-regex').replace("pattern: '\\bblocks?\\b', flags: i", () => "pattern: '^(a+)+$'"),
+    );
+    // Before RE2 this run never ended; spawnSync's timeout (30 s) is the bound.
+    const r = run([evil, '--task', 'river', '--answer', `${'a'.repeat(20_000)}!`, '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).items[0]).toMatchObject({ verdict: 'fail', pattern: '/^(a+)+$/' });
+  });
+
   it('an unknown scenario or a missing argument is exit 2', () => {
     const unknown = run(['no-such-scenario-x', '--task', 'a', '--answer', 'x']);
     expect(unknown.code).toBe(2);
