@@ -15,7 +15,7 @@
 import type { Check } from '../scenario/schema.js';
 import { readPart, verb } from './answer-part.js';
 import type { CheckContext } from './context.js';
-import { asserted } from './negation.js';
+import { asserted, stance } from './negation.js';
 import { formatNumber, listing } from './normalize.js';
 import { extractNumbers, type NumberMatch } from './numbers.js';
 import { fail, pass, type CheckResult } from './result.js';
@@ -197,7 +197,11 @@ export function checkNumber(check: NumberCheck, answer: string, ctx: CheckContex
   }
   const hit = cs[hitIndex]!;
   const working = workingSpans(part.text);
-  const group = (check.label ? cs : hedgeGroup(part.text, cs, hitIndex)).filter((c) => c === hit || (said(c) && !inWorking(working, c.match.index)));
+  // On a stated answer line a value offered under a condition ("6, otherwise 4") is an
+  // alternative answer: only a denied value is set aside there.
+  const onLine = /lines?$/.test(part.where);
+  const rival = (c: Candidate) => (onLine ? stance(part.text, c.match.index, c.end) !== 'negated' : said(c)) && !inWorking(working, c.match.index);
+  const group = (check.label ? cs : hedgeGroup(part.text, cs, hitIndex)).filter((c) => c === hit || rival(c));
   const rivals = group.filter((c) => !fits(c));
   if (rivals.length) {
     const shown = unique(group.map((c) => c.shown));

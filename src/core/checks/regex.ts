@@ -10,7 +10,7 @@ import type { Check } from '../scenario/schema.js';
 import { errorMessage } from '../errors.js';
 import { readPart, verb } from './answer-part.js';
 import type { CheckContext } from './context.js';
-import { asserted } from './negation.js';
+import { asserted, stance } from './negation.js';
 import { formatNumber, listing, normalize, quote } from './normalize.js';
 import { extractNumbers } from './numbers.js';
 import { compileRe2, re2Matches } from './re2.js';
@@ -83,7 +83,12 @@ export function checkRegex(check: RegexCheck, answer: string, ctx: CheckContext 
     (check.label ? `the ${check.label.toUpperCase()} value` : check.capture !== undefined ? 'the value' : ctx.item ? `what the item asks (${quote(ctx.item, 60)})` : 'what the item asks');
   if (!part.found) return withPattern(fail(`expected ${what}; the answer has no ${check.label!.toUpperCase()}: line`), check);
   const working = check.capture !== undefined ? workingSpans(part.text) : [];
-  const said = matches.filter((m) => asserted(part.text, m.index, m.end) && !inWorking(working, m.valueIndex));
+  // On a stated answer line a captured value offered under a condition ("YES, but only if B.4
+  // applies; otherwise NO") is an alternative answer: only a denied one is set aside there.
+  const onLine = check.capture !== undefined && /lines?$/.test(part.where);
+  const said = matches.filter(
+    (m) => (onLine ? stance(part.text, m.index, m.end) !== 'negated' : asserted(part.text, m.index, m.end)) && !inWorking(working, m.valueIndex),
+  );
 
   if (check.capture !== undefined) {
     const want = expected(check);

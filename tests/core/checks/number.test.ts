@@ -117,5 +117,18 @@ describe('number check: units and one value per question', () => {
     const resume = { type: 'regex' as const, label: 'RESUME AT', capture: '(\\d{1,2}:\\d{2})', expect: '09:40' };
     expect(runCheck(resume, 'RESUME AT: 09:40 (09:16 + 24 min)', labels).pass).toBe(true);
     expect(runCheck(resume, 'RESUME AT: 09:40 (or 09:38)', labels).pass).toBe(false);
+    // a parenthesis that restates the quantity another way is a rival, not working
+    const apex = { type: 'number' as const, label: 'APEX', value: 210 };
+    expect(runCheck(apex, 'APEX: 210 (225 by v^2/2g)', { labels: ['APEX'] }).pass).toBe(false);
+    const vy = { type: 'regex' as const, label: 'CASE 1', capture: 'vy\\s*[=:]?\\s*(?P<value>-?\\d+)', expect: 24 };
+    expect(runCheck(vy, 'CASE 1: vy=24 vx=4 (vy=15 vx=5 under section 3.3)', { labels: ['CASE 1'] }).pass).toBe(false);
+  });
+
+  it('on an answer line, a value offered under a condition is an alternative', () => {
+    const considered = { type: 'regex' as const, label: 'CONSIDERED', capture: '(?i)(?P<value>yes|no)\\b', expect: 'YES' };
+    const labels = { labels: ['CONSIDERED'] };
+    expect(runCheck(considered, 'CONSIDERED: YES, but only if B.4 applies; otherwise NO', labels).pass).toBe(false);
+    expect(runCheck(considered, 'CONSIDERED: YES (not NO: B.4 applies)', labels).pass).toBe(true);
+    expect(runCheck({ type: 'number', label: 'QUARTER', value: 6 }, 'QUARTER: 6, otherwise 4', { labels: ['QUARTER'] }).pass).toBe(false);
   });
 });
