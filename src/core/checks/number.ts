@@ -97,8 +97,8 @@ export function candidates(text: string, spec: UnitSpec | undefined): Candidate[
         unit = 'same';
       } else if (u.kind === 'other') other = true;
     }
-    const base = [m.value, ...m.alternatives, ...(m.percent ? [m.value / 100] : [])];
-    const readings = base.map((x) => Number((x * factor).toPrecision(12)));
+    const base = m.alternatives.length || m.percent ? [m.value, ...m.alternatives, ...(m.percent ? [m.value / 100] : [])] : [m.value];
+    const readings = factor === 1 ? base : base.map((x) => Number((x * factor).toPrecision(12)));
     out.push({ match: m, readings, end, shown: text.slice(m.index, end).trim(), unit, other });
   }
   // "22 or 24 min", "284, 296 or 314 crowns": a bare number joined to the next by a list word
