@@ -31,6 +31,7 @@ const MODULES = [
   './play-screen.mjs', // the whole play screen on a 320k context: first frame, scroll step, typing
   './results-scale.ts', // results over 2,000 and 10,000 saved runs
   './ratios.mjs', // first frames and key-to-screen in a real terminal, as ratios to Ink floors
+  './checks.ts', // grading a 10,000-character answer against every bundled task (issue 9: < 50 ms)
 ];
 
 const here = dirname(fileURLToPath(import.meta.url));

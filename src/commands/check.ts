@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { errorMessage, UserError } from '../core/errors.js';
+import { showPattern } from '../core/checks/regex.js';
 import { gradeByChecks } from '../core/grading/grade.js';
 import { resolveLimits } from '../core/limits.js';
 import { readLimited, TooLargeError } from '../core/read-limited.js';
@@ -20,7 +21,8 @@ export interface CheckReport {
   scenario: string;
   task: string;
   status: TaskStatus;
-  items: { text: string; verdict: Verdict['status']; by: string | null; reason: string }[];
+  /** `pattern`: a regex item's pattern, for authors (never shown on a player's screen). */
+  items: { text: string; verdict: Verdict['status']; by: string | null; reason: string; pattern?: string }[];
 }
 
 const SYMBOL: Record<Verdict['status'], string> = { pass: '✓', fail: '✗', pending: '…', unscored: '?' };
@@ -71,6 +73,7 @@ export function checkReport(scenario: Scenario, task: Task, verdicts: Verdict[])
       verdict: verdicts[i]!.status,
       by: verdicts[i]!.by ?? null,
       reason: verdicts[i]!.reason,
+      ...(item.check?.type === 'regex' ? { pattern: showPattern(item.check) } : {}),
     })),
   };
 }

@@ -12,12 +12,20 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 const command: Command = {
   name: 'validate',
   summary: 'Validate scenario files and report every problem with file:line:col',
-  usage: 'validate [PATH...]',
-  options: { ...scenariosOption, ...jsonOption },
+  usage: 'validate [PATH...] [--strict]',
+  options: {
+    ...scenariosOption,
+    ...jsonOption,
+    strict: {
+      type: 'boolean',
+      description: 'The bundled library\'s rules: every task needs at least 3 accept and 3 wrong answers',
+    },
+  },
   examples: [
     'clplay validate                              # the bundled scenarios (+ --scenarios, CLPLAY_SCENARIOS)',
     'clplay validate my-scenario.yaml',
     'clplay validate ~/scenarios/ other.json',
+    'clplay validate --strict scenarios/            # as the bundled library is held to',
   ],
   allowPositionals: true,
   async run(args, io) {
@@ -26,7 +34,7 @@ const command: Command = {
       ? args.positionals.map((p) => resolve(io.cwd, p))
       : scenarioDirs({ flags: args.values.scenarios as string[] | undefined, env: io.env, cwd: io.cwd });
     // Paths given on the command line must exist; the bundled folder is read only if present.
-    const lib = await loadLibrary(paths, { cacheDir: false, ...(given ? { optionalDirs: [] } : {}) });
+    const lib = await loadLibrary(paths, { cacheDir: false, strict: !!args.values.strict, ...(given ? { optionalDirs: [] } : {}) });
     const problems = lib.problems;
     const badFiles = new Set(problems.map((p) => p.file)).size;
     if (args.values.json) {

@@ -55,7 +55,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('clplay check', () => {
   it('prints a verdict table; exit 0 when nothing failed (judge items pending)', () => {
-    const r = run([file, '--task', 'move', '--answer', 'It moves 2 squares.\nAnswer: B']);
+    const r = run([file, '--task', 'move', '--answer', 'It moves two squares.\nAnswer: B - it moves 2 squares']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
@@ -72,7 +72,7 @@ describe('clplay check', () => {
   it('exit 1 when an item fails, with the reason', () => {
     const r = run([file, '--task', 'move', '--answer', 'A lantern moves 3 squares, so the answer is C.']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('  ✗ States that the lantern moves 2 squares.\n      expected 2; the answer gives 3\n');
+    expect(r.stdout).toContain('  ✗ States that the lantern moves 2 squares.\n      expected the value 2; the answer gives 3\n');
     expect(r.stdout).toMatch(/✗ Chooses option B\.\n {6}chose C, expected B/);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/^failed: 0 pass, 2 fail, 1 pending/);
   });
@@ -91,7 +91,14 @@ describe('clplay check', () => {
       task: 'river',
       status: 'failed',
       items: [
-        { text: 'Says the river blocks diagonal moves.', verdict: 'fail', by: 'check', reason: 'no match for /\\bblocks?\\b/i' },
+        {
+          text: 'Says the river blocks diagonal moves.',
+          verdict: 'fail',
+          by: 'check',
+          // the reason a player reads names no pattern; --json keeps it for the author
+          reason: 'the answer does not state what the item asks ("Says the river blocks diagonal moves.")',
+          pattern: '/\\bblocks?\\b/i',
+        },
         { text: 'Uses no bold.', verdict: 'fail', by: 'check', reason: 'uses bold: "**No**"' },
       ],
     });
@@ -105,7 +112,7 @@ describe('clplay check', () => {
 
   it('reads the answer from a file and from stdin (BOM and CRLF handled)', () => {
     const answerFile = join(dir, 'answer.md');
-    writeFileSync(answerFile, '\uFEFFThe lantern moves 2 squares.\r\nAnswer: B\r\n');
+    writeFileSync(answerFile, '\uFEFFI read the rule.\r\nAnswer: B\r\nThe lantern moves 2 squares.\r\n');
     expect(run([file, '--task', 'move', '--answer-file', 'answer.md']).code).toBe(0);
     const r = run([file, '--task', 'move', '--answer-file', '-', '--json'], { input: 'Answer: (B), 2 squares\r\n' });
     expect(r.code).toBe(0);
@@ -131,6 +138,19 @@ describe('clplay check', () => {
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stdout).toBe('');
+  });
+
+  it('grades an answer shaped to make a backtracking regex hang, and returns (RE2)', () => {
+    const evil = join(dir, 'evil.yaml');
+    writeFileSync(
+      evil,
+      SCENARIO.replace('id: check-cmd-test', 'id: evil-regex').replace("pattern: '\\bblocks?\\b', flags: i", () => "pattern: '^(a+)+$'"),
+    );
+    // Before RE2 this run never ended; spawnSync's timeout (30 s) is the bound.
+    const r = run([evil, '--task', 'river', '--answer', `${'a'.repeat(20_000)}!`, '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).items[0]).toMatchObject({ verdict: 'fail', pattern: '/^(a+)+$/' });
   });
 
   it('an unknown scenario or a missing argument is exit 2', () => {

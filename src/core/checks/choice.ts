@@ -9,7 +9,8 @@
 // A bare capital letter in prose is never read as a choice, so the article in "A lantern moves"
 // does not count as option A. Several different labels at the deciding level fail the check.
 import type { Check } from '../scenario/schema.js';
-import { findFinalAnswer } from './final-answer.js';
+import { findFinalAnswer, hasAnswerMarker, readPart } from './answer-part.js';
+import type { CheckContext } from './context.js';
 import { listing, quote } from './normalize.js';
 import { fail, pass, type CheckResult } from './result.js';
 
@@ -171,19 +172,25 @@ function readChoice(text: string, labels: string[]): Decision {
 /** The option(s) an answer chooses. Exported for the play screens and tests. */
 export function chosenOptions(answer: string, options: readonly string[] = DEFAULT_OPTIONS): { labels: string[]; evidence?: string } {
   const labels = [...options].sort((a, b) => b.length - a.length);
-  const final = findFinalAnswer(answer);
   let d: Decision = { kind: 'none' };
-  if (final.marked && final.text) d = readChoice(final.text, labels);
+  if (hasAnswerMarker(answer)) {
+    const final = findFinalAnswer(answer);
+    if (final.marked && final.text) d = readChoice(final.text, labels);
+  }
   if (d.kind === 'none') d = readChoice(answer, labels);
   if (d.kind === 'one') return { labels: [d.found.label], evidence: d.found.evidence };
   if (d.kind === 'many') return { labels: d.labels };
   return { labels: [] };
 }
 
-export function checkChoice(check: ChoiceCheck, answer: string): CheckResult {
+export function checkChoice(check: ChoiceCheck, answer: string, ctx: CheckContext = {}): CheckResult {
   const options = check.options ?? DEFAULT_OPTIONS;
   const all = options.some((o) => o.toLowerCase() === check.value.toLowerCase()) ? options : [...options, check.value];
-  const { labels, evidence: ev } = chosenOptions(answer, all);
+  // A labelled answer line is read on its own; otherwise the final answer, then the whole reply.
+  const part = check.label || check.scope || ctx.labels?.length ? readPart(answer, { labels: ctx.labels, label: check.label, scope: check.scope }) : undefined;
+  if (part && !part.found) return fail(`no ${check.label!.toUpperCase()}: line (expected ${check.value})`);
+  const labelled = !!part && part.where !== 'the final answer' && part.where !== 'the answer';
+  const { labels, evidence: ev } = labelled ? chosenOptions(`Answer:\n${part!.text}`, all) : chosenOptions(answer, all);
   const canonical = labels.map((l) => all.find((o) => o.toLowerCase() === l.toLowerCase()) ?? l);
   const want = check.value;
   if (canonical.length === 0) return fail(`no option chosen (expected ${want})`);

@@ -3,8 +3,9 @@
 // A numeric `value` needs the final answer to be that one number and nothing else but symbols
 // ("81", "81.0", "$81" pass for 81; "81 marks" does not - use a `number` check for that).
 import type { Check } from '../scenario/schema.js';
-import { findFinalAnswer } from './final-answer.js';
-import { formatNumber, normalize, quote } from './normalize.js';
+import { readPart, verb } from './answer-part.js';
+import type { CheckContext } from './context.js';
+import { formatNumber, listing, normalize, quote } from './normalize.js';
 import { extractNumbers } from './numbers.js';
 import { fail, pass, type CheckResult } from './result.js';
 
@@ -22,23 +23,29 @@ export function unwrap(text: string): string {
   return s;
 }
 
-export function checkEquals(check: EqualsCheck, answer: string): CheckResult {
-  const final = findFinalAnswer(answer);
-  const where = final.marked ? 'final answer' : 'answer (no "Answer:" line)';
-  if (!final.text) return fail(`the ${where} is empty`);
-  const shown = quote(final.text);
+export function checkEquals(check: EqualsCheck, answer: string, ctx: CheckContext = {}): CheckResult {
+  const part = readPart(answer, { labels: ctx.labels, label: check.label, scope: check.scope });
+  const where = part.where === 'the answer' ? 'the answer (no "Answer:" line)' : part.where;
+  const what = check.what ?? (check.label ? `the ${check.label.toUpperCase()} value` : 'the answer');
+  if (!part.found) return fail(`expected ${what} ${quote(String(check.value))}; the answer has no ${check.label!.toUpperCase()}: line`);
+  if (!part.text) return fail(`${where} ${verb(where, 'is', 'are')} empty`);
+  const shown = quote(part.text);
   if (typeof check.value === 'number') {
-    const text = unwrap(final.text);
+    const text = unwrap(part.text);
     const nums = extractNumbers(text);
     const only = nums.length === 1 ? nums[0]! : undefined;
     const rest = only ? text.slice(0, only.index) + text.slice(only.index + only.text.length) : text;
     const exact = only && Math.abs(only.value - check.value) <= 1e-9 * Math.max(1, Math.abs(check.value));
-    if (exact && !/[\p{L}\p{N}]/u.test(rest)) return pass(`the ${where} is ${shown}`);
-    return fail(`the ${where} is ${shown}, expected exactly ${formatNumber(check.value)}`);
+    if (exact && !/[\p{L}\p{N}]/u.test(rest)) return pass(`${where} ${verb(where, 'is', 'are')} ${shown}`);
+    if (nums.length > 1) {
+      const seen = [...new Set(nums.map((n) => n.text))];
+      return fail(`${where} ${verb(where, 'gives', 'give')} ${listing(seen)} for ${what}; expected one value: ${formatNumber(check.value)}`);
+    }
+    return fail(`${where} ${verb(where, 'is', 'are')} ${shown}, expected exactly ${formatNumber(check.value)}`);
   }
   const opts = { caseSensitive: check.caseSensitive };
   const want = normalize(check.value, opts);
-  const got = normalize(final.text, opts);
-  if (got === want || normalize(unwrap(final.text), opts) === want) return pass(`the ${where} is ${shown}`);
-  return fail(`the ${where} is ${shown}, expected ${quote(check.value)}`);
+  const got = normalize(part.text, opts);
+  if (got === want || normalize(unwrap(part.text), opts) === want) return pass(`${where} ${verb(where, 'is', 'are')} ${shown}`);
+  return fail(`${where} ${verb(where, 'is', 'are')} ${shown}, expected ${quote(check.value)}`);
 }

@@ -11,37 +11,39 @@ import { checkJson } from './json.js';
 import { formatNumber, listing, quote } from './normalize.js';
 import { checkNumber, expectation } from './number.js';
 import { checkRegex, showPattern } from './regex.js';
+import type { CheckContext } from './context.js';
 import type { CheckResult } from './result.js';
 
 export type { CheckResult } from './result.js';
-export { finalAnswer, findFinalAnswer } from './final-answer.js';
+export type { CheckContext } from './context.js';
+export { finalAnswer, findFinalAnswer, plainAnswer, readPart } from './answer-part.js';
 export { extractNumbers, type NumberMatch } from './numbers.js';
 export { normalize } from './normalize.js';
 export { countWords, countSentences } from './count.js';
 export { chosenOptions } from './choice.js';
 
-export function runCheck(check: Check, answer: string): CheckResult {
+export function runCheck(check: Check, answer: string, ctx: CheckContext = {}): CheckResult {
   try {
-    return dispatch(check, answer);
+    return dispatch(check, answer, ctx);
   } catch (err) {
     return { pass: false, reason: `the ${check.type} check could not run: ${errorMessage(err)}` };
   }
 }
 
-function dispatch(check: Check, answer: string): CheckResult {
+function dispatch(check: Check, answer: string, ctx: CheckContext): CheckResult {
   switch (check.type) {
     case 'includes':
-      return checkIncludes(check, answer);
+      return checkIncludes(check, answer, ctx);
     case 'excludes':
-      return checkExcludes(check, answer);
+      return checkExcludes(check, answer, ctx);
     case 'regex':
-      return checkRegex(check, answer);
+      return checkRegex(check, answer, ctx);
     case 'number':
-      return checkNumber(check, answer);
+      return checkNumber(check, answer, ctx);
     case 'equals':
-      return checkEquals(check, answer);
+      return checkEquals(check, answer, ctx);
     case 'choice':
-      return checkChoice(check, answer);
+      return checkChoice(check, answer, ctx);
     case 'words':
       return checkWords(check, answer);
     case 'sentences':
@@ -66,6 +68,10 @@ export function describeCheck(check: Check): string {
     case 'excludes':
       return `excludes ${values(check.value)}`;
     case 'regex':
+      if (check.capture !== undefined) {
+        const want = check.expectNumbers ? check.expectNumbers.join(' ') : JSON.stringify(check.expect);
+        return `captures ${check.what ?? 'a value'} = ${want} with ${showPattern(check)}`;
+      }
       return `${check.negate ? 'does not match' : 'matches'} ${showPattern(check)}`;
     case 'number':
       return `number ${expectation(check)}`;

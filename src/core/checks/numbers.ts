@@ -2,7 +2,9 @@
 // thin or no-break space groups), `1'250`, `1.250.000`, `1.250,5`, `-3.5` and `−3.5` (Unicode
 // minus), `2.1e3`, `2.1 × 10^3`, `2.1×10³`, `45%`, `45 percent`, full-width `１２`, and `3,5` as a
 // decimal comma where no thousands reading fits. Ambiguous tokens keep their other readings in
-// `alternatives` (`1 250` may be 1 and 250; `3,5` may be 3 and 5).
+// `alternatives` (`1 250` may be 1 and 250; `3,5` may be 3 and 5). Numbers in words and Chinese
+// numerals come from number-words.ts (`twenty-four`, `二万一千四百八十`, `2.148万`, `百分之九`).
+import { findWordNumbers, scaledChinese } from './number-words.js';
 
 export interface NumberMatch {
   /** The value as most readers would take it. */
@@ -117,7 +119,9 @@ function signAt(s: string, start: number): number {
   if (before === undefined) return i;
   if (isWordChar(before)) return -1; // COVID-19, 2024-01-05, (a)-3
   if (/\s/.test(before)) {
-    // `10 - 3` and `10 – 12` are an operation or a range, not a negative number.
+    // `10 - 3` and `10 – 12` are an operation or a range, not a negative number; but in a row of
+    // numbers a minus glued to its digits is a sign (`147 42 7 -18`).
+    if (c === '-' || c === '\u2212') return i;
     let j = i - 1;
     while (j >= 0 && /\s/.test(s[j]!)) j--;
     if (j >= 0 && /[\d%)\]]/.test(s[j]!)) return -1;
@@ -202,5 +206,22 @@ export function extractNumbers(text: string): NumberMatch[] {
       out.push({ value, alternatives, text: s.slice(start, end).trim(), index: start, percent });
     });
   }
-  return out;
+  // 2.148万 replaces the 2.148 read above; words and Chinese numerals fill the gaps.
+  const extra = [...scaledChinese(s), ...findWordNumbers(s)];
+  let merged = out;
+  for (const w of extra) {
+    const overlaps = (m: NumberMatch) => m.index < w.end && w.start < m.index + m.text.length;
+    const isScaled = /[万萬亿億]$/.test(w.text) && /\d/.test(w.text);
+    if (!isScaled && merged.some(overlaps)) continue;
+    if (isScaled) merged = merged.filter((m) => !overlaps(m));
+    let end = w.end;
+    let percent = w.percent;
+    const pc = percent ? 0 : percentAt(s, end);
+    if (pc) {
+      percent = true;
+      end += pc;
+    }
+    merged.push({ value: w.value, alternatives: [], text: s.slice(w.start, end).trim(), index: w.start, percent });
+  }
+  return merged.sort((a, b) => a.index - b.index);
 }

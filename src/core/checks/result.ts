@@ -2,6 +2,8 @@
 export interface CheckResult {
   pass: boolean;
   reason: string;
+  /** For regex checks: the pattern, for authors (`clplay check --json`), never shown to players. */
+  pattern?: string;
 }
 
 export const pass = (reason: string): CheckResult => ({ pass: true, reason });

@@ -15,7 +15,7 @@ export function gradeByChecks(task: Task, answer: string, at?: string): Verdict[
   const empty = answer.trim() === '';
   return task.rubric.map((item): Verdict => {
     if (!item.check) return { ...PENDING };
-    const result = empty ? { pass: false, reason: 'no answer given' } : runCheck(item.check, answer);
+    const result = empty ? { pass: false, reason: 'no answer given' } : runCheck(item.check, answer, { labels: task.answerLabels, item: item.text });
     const verdict: Verdict = { status: result.pass ? 'pass' : 'fail', by: 'check', reason: result.reason };
     if (at !== undefined) verdict.at = at;
     return verdict;

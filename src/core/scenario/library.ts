@@ -47,6 +47,8 @@ export interface LoadLibraryOptions {
   optionalDirs?: readonly string[];
   /** Where to cache validated scenarios; false: no cache (default: see cache.ts). */
   cacheDir?: string | false;
+  /** The bundled library's stricter rules (see RuleOptions.strict); never cached. */
+  strict?: boolean;
 }
 
 export async function loadLibrary(dirs: readonly string[], opts: LoadLibraryOptions = {}): Promise<Library> {
@@ -64,13 +66,13 @@ export async function loadLibrary(dirs: readonly string[], opts: LoadLibraryOpti
       }
     }
   }
-  const cacheDir = opts.cacheDir === false ? undefined : (opts.cacheDir ?? defaultCacheDir());
+  const cacheDir = opts.cacheDir === false || opts.strict ? undefined : (opts.cacheDir ?? defaultCacheDir());
   const cache = cacheDir ? new ScenarioCache(cacheDir) : undefined;
   const results = await mapLimit(files, CONCURRENCY, async (f): Promise<LoadResult> => {
     try {
       const cached = await cache?.get(f);
       if (cached) return cached;
-      const r = await loadScenarioFile(f, { failures: cache });
+      const r = await loadScenarioFile(f, { failures: cache, strict: opts.strict });
       await cache?.put(f, r);
       return r;
     } catch (err) {

@@ -7,7 +7,7 @@ import { readRegularFileCapped } from '../fs/read-capped.js';
 import { readConfined } from './confine.js';
 import { issuesToProblems } from './issues.js';
 import { fieldPath, quote, type Problem } from './problem.js';
-import { crossFieldProblems } from './rules.js';
+import { crossFieldProblems, type RuleOptions } from './rules.js';
 import { closest } from './suggest.js';
 import { ScenarioFileSchema, type Scenario, type ScenarioFile } from './schema.js';
 import { decodeUtf8, parseJsonSource, parseYamlSource, type ParsedSource, type Position } from './source.js';
@@ -35,7 +35,11 @@ export interface FailureMemo {
   rememberUnparsable(sha256: string, problems: readonly Problem[]): void;
 }
 
-export async function loadScenarioFile(path: string, opts: { failures?: FailureMemo } = {}): Promise<LoadResult> {
+export interface LoadOptions extends RuleOptions {
+  failures?: FailureMemo;
+}
+
+export async function loadScenarioFile(path: string, opts: LoadOptions = {}): Promise<LoadResult> {
   const file = path;
   const problems: Problem[] = [];
   const at = (pos: Position, field: string, message: string): Problem => ({ file, line: pos.line, col: pos.col, field, message });
@@ -80,7 +84,7 @@ export async function loadScenarioFile(path: string, opts: { failures?: FailureM
   if (!result.success) {
     problems.push(...issuesToProblems(result.error.issues as never, { file, source, schema: ScenarioFileSchema }));
   }
-  for (const r of crossFieldProblems(data)) problems.push(fieldAt(r.path, r.message, r.what));
+  for (const r of crossFieldProblems(data, opts)) problems.push(fieldAt(r.path, r.message, r.what));
 
   // the context: inline or from a file next to the scenario
   let context: string | undefined;
@@ -105,11 +109,41 @@ export async function loadScenarioFile(path: string, opts: { failures?: FailureM
     problems.push(fieldAt([], 'missing context (give context: with the material, or contextFile: a path relative to this file)'));
   }
 
+  if (context !== undefined) for (const r of evidenceProblems(rec, context)) problems.push(fieldAt(r.path, r.message));
+
   sortProblems(problems);
   if (problems.length > 0 || !result.success || context === undefined) return { problems, id, contextPath, idAt };
   const { context: _c, contextFile: _f, $schema: _s, ...rest } = result.data as ScenarioFile;
   const scenario: Scenario = { ...rest, context, path: resolve(path), hash: hash.digest('hex') };
   return { scenario, problems, id, contextPath, idAt };
+}
+
+const folded = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/** Each rubric item's `evidence` quote must occur in the context exactly once (whitespace runs folded). */
+export function evidenceProblems(rec: Record<string, unknown>, context: string): { path: PropertyKey[]; message: string }[] {
+  const out: { path: PropertyKey[]; message: string }[] = [];
+  if (!Array.isArray(rec.tasks)) return out;
+  let ctx: string | undefined; // folded only when some item quotes evidence (contexts may be MBs)
+  rec.tasks.forEach((t, i) => {
+    if (!t || typeof t !== 'object' || !Array.isArray((t as Record<string, unknown>).rubric)) return;
+    ((t as Record<string, unknown>).rubric as unknown[]).forEach((item, r) => {
+      if (!item || typeof item !== 'object') return;
+      const ev = (item as Record<string, unknown>).evidence;
+      const quotes = typeof ev === 'string' ? [ev] : Array.isArray(ev) ? ev : [];
+      quotes.forEach((q, k) => {
+        if (typeof q !== 'string' || !q.trim()) return;
+        const path = typeof ev === 'string' ? ['tasks', i, 'rubric', r, 'evidence'] : ['tasks', i, 'rubric', r, 'evidence', k];
+        ctx ??= folded(context);
+        const needle = folded(q);
+        let count = 0;
+        for (let at = ctx.indexOf(needle); at >= 0 && count < 2; at = ctx.indexOf(needle, at + needle.length)) count++;
+        if (count === 0) out.push({ path, message: `${quote(q)} does not occur in the context; quote it exactly (whitespace may differ)` });
+        else if (count > 1) out.push({ path, message: `${quote(q)} occurs more than once in the context; quote more of it so it points at one place` });
+      });
+    });
+  });
+  return out;
 }
 
 export function sortProblems(problems: Problem[]): Problem[] {

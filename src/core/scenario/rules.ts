@@ -2,6 +2,7 @@
 // regexes that compile, a reference that passes every check, wrong answers that fail one,
 // prompts that are present. They run on the raw data, task by task, so a schema problem in one
 // task does not hide a rule problem in another.
+import { compileRe2 } from '../checks/re2.js';
 import { gradeByChecks } from '../grading/grade.js';
 import { CATEGORIES, CheckSchema, TaskSchema, isKnownCategory, type Task } from './schema.js';
 import { quote } from './problem.js';
@@ -16,7 +17,18 @@ export interface RuleProblem {
 type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-export function crossFieldProblems(data: unknown): RuleProblem[] {
+export interface RuleOptions {
+  /**
+   * The bundled library's stricter rule: every task carries at least 3 `accept` and 3 `wrong`
+   * answers. Off for user scenarios, which may have fewer (`clplay validate --strict` turns it on).
+   */
+  strict?: boolean;
+}
+
+/** The minimum answer-key size under `strict`. */
+export const STRICT_MIN_ANSWERS = 3;
+
+export function crossFieldProblems(data: unknown, opts: RuleOptions = {}): RuleProblem[] {
   const out: RuleProblem[] = [];
   if (!isRec(data) || !Array.isArray(data.tasks)) return out;
   const tasks = data.tasks as unknown[];
@@ -74,12 +86,38 @@ export function crossFieldProblems(data: unknown): RuleProblem[] {
       if (!isRec(item) || !isRec(item.check)) return;
       const c = item.check;
       const p = (field: string): PropertyKey[] => at('rubric', r, 'check', field);
-      if (c.type === 'regex' && typeof c.pattern === 'string') {
-        try {
-          new RegExp(c.pattern, typeof c.flags === 'string' ? c.flags : undefined);
-        } catch (err) {
-          const why = (err as Error).message.replace(/^Invalid regular expression: /, '').replace(/^Invalid flags supplied to RegExp constructor /, 'bad flags ');
-          out.push({ path: p(typeof c.flags === 'string' && /flags/i.test(why) ? 'flags' : 'pattern'), message: `regex does not compile: ${why}` });
+      if (c.type === 'regex') {
+        const hasPattern = typeof c.pattern === 'string';
+        const hasCapture = typeof c.capture === 'string';
+        if (hasPattern && hasCapture) out.push({ path: p('capture'), message: 'give either pattern (the answer must match) or capture (with expect), not both' });
+        else if (!hasPattern && !hasCapture) out.push({ path: at('rubric', r, 'check'), message: 'a regex check needs pattern: (the answer must match) or capture: with expect: (the value it states)' });
+        if (hasCapture && c.expect === undefined && c.expectNumbers === undefined) {
+          out.push({ path: p('capture'), message: 'capture needs expect: (the value the captured text must equal) or expectNumbers: (its numbers, in order)' });
+        }
+        if (c.expect !== undefined && c.expectNumbers !== undefined) out.push({ path: p('expectNumbers'), message: 'give either expect or expectNumbers, not both' });
+        if (!hasCapture && c.expectNumbers !== undefined) out.push({ path: p('expectNumbers'), message: 'expectNumbers works with capture: (a pattern whose group captures the value)' });
+        if (!hasCapture && c.expect !== undefined) out.push({ path: p('expect'), message: 'expect works with capture: (a pattern whose group captures the value); use capture instead of pattern' });
+        if (hasCapture && c.negate) out.push({ path: p('negate'), message: 'negate works with pattern:, not with capture:' });
+        const field = hasCapture ? 'capture' : 'pattern';
+        const source = hasCapture ? c.capture : c.pattern;
+        if (typeof source === 'string') {
+          try {
+            compileRe2(source, typeof c.flags === 'string' ? c.flags : '');
+          } catch (err) {
+            const why = (err as Error).message;
+            out.push({ path: p(/^flag /.test(why) ? 'flags' : field), message: `regex cannot be used: ${why}` });
+          }
+        }
+      }
+      if (typeof c.label === 'string') {
+        const labels = Array.isArray(t.answerLabels) ? (t.answerLabels as unknown[]).filter((l): l is string => typeof l === 'string') : [];
+        if (!labels.some((l) => l.toLowerCase() === (c.label as string).toLowerCase())) {
+          out.push({
+            path: p('label'),
+            message: labels.length
+              ? `${quote(c.label)} is not one of the task's answerLabels (${labels.join(', ')})`
+              : `the task declares no answerLabels; add answerLabels: [${c.label}] to the task (the lines its prompt asks for)`,
+          });
         }
       }
       if ((c.type === 'words' || c.type === 'sentences') && typeof c.min === 'number' && typeof c.max === 'number' && c.min > c.max) {
@@ -90,8 +128,20 @@ export function crossFieldProblems(data: unknown): RuleProblem[] {
       }
     });
 
-    // reference and wrong answers: graded only when the task itself is valid
-    const hasAnswers = typeof t.reference === 'string' || Array.isArray(t.wrong);
+    if (opts.strict) {
+      for (const key of ['accept', 'wrong'] as const) {
+        const n = Array.isArray(t[key]) ? (t[key] as unknown[]).length : 0;
+        if (n < STRICT_MIN_ANSWERS) {
+          out.push({
+            path: Array.isArray(t[key]) ? at(key) : at('id'),
+            message: `has ${n} ${key} answer${n === 1 ? '' : 's'}; a bundled task needs at least ${STRICT_MIN_ANSWERS} (${key === 'accept' ? 'other correct wordings: bold labels, number words, the trap explained' : 'the trap, a hedge listing candidates, an off-by-one or partial answer'})`,
+          });
+        }
+      }
+    }
+
+    // reference, accepted and wrong answers: graded only when the task itself is valid
+    const hasAnswers = typeof t.reference === 'string' || Array.isArray(t.wrong) || Array.isArray(t.accept);
     if (!hasAnswers) return;
     const parsed = TaskSchema.safeParse(t);
     if (!parsed.success) return;
@@ -119,6 +169,20 @@ export function crossFieldProblems(data: unknown): RuleProblem[] {
         });
       }
     }
+    (task.accept ?? []).forEach((a, k) => {
+      const answer = typeof a === 'string' ? a : a.answer;
+      const path = typeof a === 'string' ? at('accept', k) : at('accept', k, 'answer');
+      const verdicts = grade(answer);
+      if (typeof verdicts === 'string') {
+        out.push({ path, message: verdicts });
+        return;
+      }
+      verdicts.forEach((v, r) => {
+        if (checked[r] && v.status !== 'pass') {
+          out.push({ path, message: `fails rubric[${r}] (${quote(task.rubric[r]!.text)}): ${v.reason}; a correct answer must pass every check` });
+        }
+      });
+    });
     (task.wrong ?? []).forEach((w, k) => {
       const p = at('wrong', k, 'answer');
       if (!checked.some(Boolean)) {
@@ -128,17 +192,21 @@ export function crossFieldProblems(data: unknown): RuleProblem[] {
       const verdicts = grade(w.answer);
       if (typeof verdicts === 'string') out.push({ path: p, message: verdicts });
       else if (!verdicts.some((v, r) => checked[r] && v.status === 'fail')) {
-        out.push({ path: p, message: `passes every check of the task (it should fail one: ${w.why}); tighten a check or add one` });
+        const how = verdicts
+          .map((v, r) => (checked[r] ? `rubric[${r}]: ${v.reason}` : ''))
+          .filter(Boolean)
+          .join('; ');
+        out.push({ path: p, message: `passes every check of the task (it should fail one: ${w.why}); tighten a check or add one (${how})` });
       }
     });
   });
   return out;
 }
 
-function compiles(check: { type: string; pattern?: string; flags?: string }): boolean {
+function compiles(check: { type: string; pattern?: string; capture?: string; flags?: string }): boolean {
   if (check.type !== 'regex') return true;
   try {
-    new RegExp(check.pattern ?? '', check.flags);
+    compileRe2(check.capture ?? check.pattern ?? '', check.flags ?? '');
     return true;
   } catch {
     return false;

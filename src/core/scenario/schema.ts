@@ -38,6 +38,21 @@ export type Origin = (typeof ORIGINS)[number];
 
 const stringOrList = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 
+// Fields shared by the checks that read a value from the answer (see src/core/checks/answer-part.ts).
+/** Read only the line the task asks for with this label (`FEE BY: ...`); it must be in the task's answerLabels. */
+const label = z.string().min(1).optional();
+/** `whole`: read the whole answer, not the final answer or the labelled lines (default `final`). */
+const scope = z.enum(['final', 'whole']).optional();
+/** What the value is, for reasons a player reads: "the settle time" -> "expected the settle time 24 min". */
+const what = z.string().min(1).optional();
+
+/** A unit a number is stated in: a known unit (mg, g, kg, mL, L, s, min, h, mm, cm, m, km, %) or any name, with other spellings. */
+export const UnitSchema = z.union([
+  z.string().min(1),
+  z.strictObject({ name: z.string().min(1), aliases: z.array(z.string().min(1)).optional() }),
+]);
+export type Unit = z.infer<typeof UnitSchema>;
+
 // ---- checks: deterministic grading of one rubric item ----------------------
 
 export const IncludesCheck = z.strictObject({
@@ -45,35 +60,60 @@ export const IncludesCheck = z.strictObject({
   value: stringOrList,
   mode: z.enum(['all', 'any']).optional(),
   caseSensitive: z.boolean().optional(),
+  label,
+  scope,
 });
 export const ExcludesCheck = z.strictObject({
   type: z.literal('excludes'),
   value: stringOrList,
   caseSensitive: z.boolean().optional(),
+  label,
+  scope,
 });
 export const RegexCheck = z.strictObject({
   type: z.literal('regex'),
-  pattern: z.string().min(1),
+  /** An RE2 pattern the part read must match (or, with negate, must not match in an asserting clause). */
+  pattern: z.string().min(1).optional(),
+  /** An RE2 pattern whose group `value` (else group 1, else the whole match) captures the stated value. */
+  capture: z.string().min(1).optional(),
+  /** With capture: the value every capture must equal (a number compares as a number; a list gives accepted spellings). */
+  expect: z.union([z.number(), z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+  /** With capture, instead of expect: the numbers the capture states, in order (`161 0 6 16`, `x=161, y=0, ...`). */
+  expectNumbers: z.array(z.number()).min(1).optional(),
   flags: z.string().regex(/^[dgimsuvy]*$/, 'flags may only use d g i m s u v y').optional(),
   /** true: the answer must NOT match. */
   negate: z.boolean().optional(),
+  label,
+  scope,
+  what,
 });
 export const NumberCheck = z.strictObject({
   type: z.literal('number'),
   value: z.number(),
   tolerance: z.number().nonnegative().optional(),
   relTolerance: z.number().nonnegative().optional(),
+  /** The unit `value` is in; numbers in other units of the same kind are converted (0.75 g = 750 mg). */
+  unit: UnitSchema.optional(),
+  label,
+  scope,
+  what,
 });
 export const EqualsCheck = z.strictObject({
   type: z.literal('equals'),
   value: z.union([z.string(), z.number()]),
   caseSensitive: z.boolean().optional(),
+  label,
+  scope,
+  what,
 });
 export const ChoiceCheck = z.strictObject({
   type: z.literal('choice'),
   value: z.string().min(1),
   /** The option labels a player may choose from; default A-E. */
   options: z.array(z.string().min(1)).optional(),
+  label,
+  scope,
+  what,
 });
 export const WordsCheck = z.strictObject({
   type: z.literal('words'),
@@ -140,6 +180,8 @@ export const RubricItemSchema = z.strictObject({
    * renumbering, so after a skipped item the numbers run ahead of the positions.
    */
   number: z.number().int().positive().optional(),
+  /** Quotes from the context that support this item; each must occur in the context exactly once. */
+  evidence: stringOrList.optional(),
 });
 export type RubricItem = z.infer<typeof RubricItemSchema>;
 
@@ -148,6 +190,15 @@ export const WrongAnswerSchema = z.strictObject({
   /** Which prior belief or slip produces this answer. */
   why: z.string().min(1),
 });
+
+/** Another correct wording of the answer: it must pass every check. */
+export const AcceptAnswerSchema = z.union([
+  z.string().min(1),
+  z.strictObject({ answer: z.string().min(1), why: z.string().min(1).optional() }),
+]);
+
+/** A label a task asks its answer lines to start with (`HALF`, `FEE BY`): letters, digits, spaces, - and _. */
+export const ANSWER_LABEL = /^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u;
 
 export const TASK_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 export const SCENARIO_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -158,7 +209,14 @@ export const TaskSchema = z.strictObject({
   prompt: z.string(),
   dependsOn: z.array(z.string()).optional(),
   rubric: z.array(RubricItemSchema).min(1),
+  /**
+   * The labelled lines the prompt asks for (`HALF: ...`): when an answer has them, checks read
+   * those lines instead of the whole answer, and a check's `label` reads one of them.
+   */
+  answerLabels: z.array(z.string().regex(ANSWER_LABEL, 'a label is letters, digits, spaces, "-" and "_" (no colon)')).min(1).optional(),
   reference: z.string().optional(),
+  /** Correct answers in other wordings (bold labels, number words, the trap explained): each must pass every check. */
+  accept: z.array(AcceptAnswerSchema).optional(),
   wrong: z.array(WrongAnswerSchema).optional(),
   /** This task's answer as it stands in the history of later tasks under --history given. */
   given: z.string().optional(),

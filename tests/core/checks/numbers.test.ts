@@ -52,6 +52,7 @@ describe('extractNumbers', () => {
     expect(values('10–12 litres')).toEqual([10, 12]);
     expect(values('from 5 to -3')).toEqual([5, -3]);
     expect(values('temperatures 5, -3, -7')).toEqual([5, -3, -7]);
+    expect(values('  21   147    42    7  -18')).toEqual([21, 147, 42, 7, -18]);
     expect(values('COVID-19')).toEqual([19]);
     expect(values('v1.2.3')).toEqual([1, 2, 3]);
     expect(values('in 2024 100 people')).toEqual([2024, 100]);

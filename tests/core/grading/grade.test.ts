@@ -18,8 +18,8 @@ describe('gradeByChecks', () => {
   it('gives one verdict per rubric item, by check or pending', () => {
     const v = gradeByChecks(task, 'Half of 161 is 80.5; Art. 5 rounds up: 81 marks.', '2026-01-02T03:04:05.000Z');
     expect(v).toHaveLength(4);
-    expect(v[0]).toEqual({ status: 'pass', by: 'check', reason: 'found 81 (expected 81)', at: '2026-01-02T03:04:05.000Z' });
-    expect(v[1]).toEqual({ status: 'fail', by: 'check', reason: 'found "80.5"', at: '2026-01-02T03:04:05.000Z' });
+    expect(v[0]).toEqual({ status: 'pass', by: 'check', reason: 'the answer gives the value as 81 (expected 81)', at: '2026-01-02T03:04:05.000Z' });
+    expect(v[1]).toEqual({ status: 'fail', by: 'check', reason: 'the answer states "80.5"', at: '2026-01-02T03:04:05.000Z' });
     expect(v[2]).toEqual(PENDING);
     expect(v[3]!.status).toBe('pass');
     expect(taskStatus(v)).toBe('failed');
@@ -52,7 +52,7 @@ describe('gradeByChecks', () => {
     const bad = { ...task, rubric: [{ text: 'x', check: { type: 'regex' as const, pattern: '[' } }] };
     const [v] = gradeByChecks(bad, 'anything');
     expect(v!.status).toBe('fail');
-    expect(v!.reason).toMatch(/does not compile/);
+    expect(v!.reason).toMatch(/pattern cannot run/);
   });
 });
 

@@ -134,7 +134,7 @@ describe('loadScenarioFile: schema problems, one line each, with positions', () 
 
   it('reports unknown fields at the key, with the allowed fields when no close match exists', async () => {
     const r = await load('u.yaml', VALID_YAML.replace('      - text: Explains the rule.', '      - text: Explains the rule.\n        zzzz: 1'));
-    expect(r.text).toEqual([':17:9 tasks[0].rubric[1].zzzz: unknown field "zzzz" (allowed here: text, check, weight, number)']);
+    expect(r.text).toEqual([':17:9 tasks[0].rubric[1].zzzz: unknown field "zzzz" (allowed here: text, check, weight, number, evidence)']);
   });
 
   it('reports a missing required field and a value that must be quoted', async () => {
@@ -181,9 +181,9 @@ describe('loadScenarioFile: cross-field rules', () => {
 
   it('every regex must compile', async () => {
     const r = await load('re.yaml', VALID_YAML.replace("pattern: '\\b28\\b'", "pattern: '(28'"));
-    expect(r.text).toEqual([':26:40 tasks[1].rubric[0].check.pattern: regex does not compile: /(28/: Unterminated group']);
+    expect(r.text).toEqual([':26:40 tasks[1].rubric[0].check.pattern: regex cannot be used: missing closing ): `(28`']);
     const r2 = await load('re2.yaml', VALID_YAML.replace("pattern: '\\b28\\b'", "pattern: 'x', flags: gg"));
-    expect(r2.text).toEqual([expect.stringMatching(/^:26:\d+ tasks\[1\]\.rubric\[0\]\.check\.flags: regex does not compile: /)]);
+    expect(r2.text).toEqual([expect.stringMatching(/^:26:\d+ tasks\[1\]\.rubric\[0\]\.check\.flags: regex cannot be used: flag "g" is given twice/)]);
   });
 
   it('the reference must pass every check', async () => {
@@ -193,7 +193,9 @@ describe('loadScenarioFile: cross-field rules', () => {
 
   it('every wrong answer must fail at least one check', async () => {
     const r = await load('wrong.yaml', VALID_YAML.replace('- answer: 20 marks', '- answer: 21 marks'));
-    expect(r.text).toEqual([':19:17 tasks[0].wrong[0].answer: passes every check of the task (it should fail one: miscounted); tighten a check or add one']);
+    expect(r.text).toEqual([
+      ':19:17 tasks[0].wrong[0].answer: passes every check of the task (it should fail one: miscounted); tighten a check or add one (rubric[0]: the answer gives the value as 21 (expected 21))',
+    ]);
   });
 
   it('a wrong answer needs a machine check to fail', async () => {
@@ -243,6 +245,6 @@ describe('loadScenarioFile: cross-field rules', () => {
     const r = await load('many.yaml', yaml);
     expect(r.text).toHaveLength(2);
     expect(r.text[0]).toBe(':7:19 estimatedMinutes: must be greater than 0 (got -1)');
-    expect(r.text[1]).toMatch(/^:26:40 tasks\[1\]\.rubric\[0\]\.check\.pattern: regex does not compile/);
+    expect(r.text[1]).toMatch(/^:26:40 tasks\[1\]\.rubric\[0\]\.check\.pattern: regex cannot be used/);
   });
 });
