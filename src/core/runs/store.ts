@@ -196,7 +196,7 @@ export class RunStore {
     await this.ensureDir();
     const path = this.pathOf(run.id);
     try {
-      await createFileExclusive(path, JSON.stringify(run, null, 2) + '\n');
+      await createFileExclusive(path, JSON.stringify(run) + '\n');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
         throw new UserError(`${displayPath(path)}: a run with id "${run.id}" already exists; it was not overwritten (use a new id)`);
