@@ -52,3 +52,11 @@ describe('CL-bench repeats', () => {
     expect(two.map((r) => [r.idx, r.model_output])).toEqual([['feed0000-cccc-task-1', 'Five crates.']]);
   });
 });
+
+describe('exported rubrics', () => {
+  it('put an empty string back where the import left out an empty item, so eval.py numbers alike', async () => {
+    const { upstreamRubrics } = await import('../../src/core/results/export-clbench.js');
+    expect(upstreamRubrics([{ text: 'A.' }, { text: 'C.', number: 3 }, { text: 'D.', number: 4 }])).toEqual(['A.', '', 'C.', 'D.']);
+    expect(upstreamRubrics([{ text: 'A.' }, { text: 'B.' }])).toEqual(['A.', 'B.']);
+  });
+});
