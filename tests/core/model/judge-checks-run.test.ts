@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createChatClient } from '../../../src/core/model/client.js';
 import type { Endpoint } from '../../../src/core/model/endpoint.js';
 import { runBatch } from '../../../src/core/model/runner.js';
+import { VersusMatch } from '../../../src/core/model/versus.js';
 import { createJudge } from '../../../src/core/judge/judge.js';
 import { judgeAgreement } from '../../../src/core/results/agreement.js';
 import { RunStore } from '../../../src/core/runs/store.js';
@@ -82,5 +83,24 @@ describe('run --judge-checks', () => {
     srv.requests.length = 0;
     await runBatch([s], config, { store, client, judge: withChecks, concurrency: 1, existing: (await store.list()).runs });
     expect(srv.chats()).toHaveLength(0);
+  });
+});
+
+describe('play --vs --judge-checks', () => {
+  it("the model's checked items get the judge's second opinion too", async () => {
+    const s = scenario('duel', [task('t1', '[t1] q1')]);
+    srv.setScript((req) => {
+      if (isJudge(req)) return { text: JSON.stringify({ 'List of Requirement Satisfaction Status': [{ item: 1, satisfied: 'yes', reason: 'says it' }] }) };
+      return { text: 'ANSWER-t1' };
+    });
+    const store = new RunStore(dir);
+    const client = await createChatClient(ep(), { backoff: FAST });
+    const match = new VersusMatch({ scenario: s, client, endpoint: ep(), judge: createJudge(client, { judgeChecks: true }), store, history: 'own' });
+    match.ensure(0);
+    await match.settled(0);
+    await match.close();
+    const saved = await store.load(match.run.id);
+    expect(saved.tasks[0]!.verdicts[0]).toMatchObject({ status: 'pass', by: 'check', judgeOpinion: { status: 'pass', reason: 'says it' } });
+    expect(judgeAgreement([saved]).checks).toMatchObject({ compared: 1, agreed: 1, disagreements: [] });
   });
 });
