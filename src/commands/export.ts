@@ -39,10 +39,14 @@ const command: Command = {
         // file holds a task id twice and upstream's resume-by-task-id works on each.
         const dest = args.values.out as string | undefined;
         if (!dest) {
-          throw new UserError(
-            `the runs hold up to ${out.files.length} answers to the same task (repeats); upstream's eval.py and infer.py skip a task id already in a file, so give --out FILE and clplay writes FILE.repeat-1 ... FILE.repeat-${out.files.length} (or narrow the runs with --model / --player)`,
-            2,
+          // To a pipe: every row still goes out (a script reading the stream gets all of them, repeat
+          // by repeat), with one line saying how to get one file per repeat.
+          io.stderr.write(
+            `clplay: the runs hold up to ${out.files.length} answers to the same task (repeats); upstream's eval.py and infer.py skip a task id already in their file, so give --out FILE to get FILE.repeat-1 ... FILE.repeat-${out.files.length}\n`,
           );
+          const all = out.files.map((f) => f.text).join('');
+          io.stdout.write(io.stdout.isTTY ? sanitize(all, { tabWidth: 0 }) : all);
+          return 0;
         }
         for (const f of out.files) {
           const path = resolve(io.cwd, repeatPath(dest, f.repeat));

@@ -12,7 +12,7 @@ import type { RunRecord } from '../core/runs/types.js';
 import { loadLibrary, scenarioDirs } from '../core/scenario/library.js';
 import { loadSettings, playerName } from '../core/settings/settings.js';
 import { sanitize, sanitizeInline } from '../core/text/sanitize.js';
-import { judgeEndpoint, judgeModeOptions, judgeOptions, modelOptions, numberFlag } from './model-options.js';
+import { clbenchProtocolHint, judgeEndpoint, judgeModeOptions, judgeOptions, modelOptions, numberFlag } from './model-options.js';
 import { jsonOption, savesOption, scenariosOption } from './options.js';
 import type { Command, CommandIO } from './types.js';
 
@@ -110,6 +110,8 @@ const command: Command = {
     const ep = manual ? undefined : judgeEndpoint(args, io.env, settings, undefined, { required: true })!;
     const judge = ep ? createJudge(await createChatClient(ep), { cache: await fileCache(dir), ...judgeModeOptions(args, io.env, settings, io.cwd) }) : undefined;
     const plan = planGrading(runs, lib.scenarios, judge);
+    const hint = clbenchProtocolHint(judge, args, plan.work.map((w) => w.scenario));
+    if (hint) io.stderr.write(`clplay: ${hint}\n`);
     for (const s of plan.skipped) io.stderr.write(`clplay: skipped ${s}\n`);
     if (plan.items === 0) {
       if (v.json) io.stdout.write(JSON.stringify({ items: 0, skipped: plan.skipped }, null, 2) + '\n');

@@ -6,6 +6,7 @@ import { JUDGE_PROTOCOLS, type JudgeProtocol } from '../core/grading/verdict.js'
 import { NO_EVAL_PY, type JudgeOptions } from '../core/judge/judge.js';
 import { endpointSettings, judgeSettings, resolveEndpoint, type Endpoint, type EndpointFlags } from '../core/model/endpoint.js';
 import type { OptionSpec, ParsedArgs } from './types.js';
+import type { Scenario, Task } from '../core/scenario/schema.js';
 
 export const modelOptions: Record<string, OptionSpec> = {
   model: { type: 'string', valueName: 'M', description: 'Model name (else settings model.name)' },
@@ -29,6 +30,18 @@ export const judgeOptions: Record<string, OptionSpec> = {
   'clbench-eval': { type: 'string', valueName: 'FILE', description: `Your copy of CL-bench's eval.py; its grading prompt is read from it (else ${CLBENCH_EVAL_ENV}, else settings judge.clbenchEval)` },
   'judge-checks': { type: 'boolean', description: 'Also ask the judge about items a machine check decided, and record where it disagrees (see `clplay results`, judge agreement)' },
 };
+
+/**
+ * One line when imported CL-bench tasks will be graded by clplay's protocol only because no
+ * eval.py is configured (the user may expect eval.py's counting), else undefined.
+ */
+export function clbenchProtocolHint(judge: { protocolFor(t: Task): string } | undefined, args: ParsedArgs, scenarios: readonly Scenario[]): string | undefined {
+  if (!judge || args.values['judge-protocol'] !== undefined) return undefined;
+  const imported = scenarios.some((s) => s.tasks.some((t) => t.sourceId !== undefined && judge.protocolFor(t) === 'clplay'));
+  return imported
+    ? `imported CL-bench tasks are graded by clplay's judge protocol; to grade and count them as upstream eval.py does, point --clbench-eval (or ${CLBENCH_EVAL_ENV}) at your copy of eval.py`
+    : undefined;
+}
 
 /**
  * How the judge grades, from --judge-protocol, --clbench-eval / CLPLAY_CLBENCH_EVAL / settings,

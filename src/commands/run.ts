@@ -15,7 +15,7 @@ import { progressLine, summaryTable } from '../core/model/progress.js';
 import { createJudge } from '../core/judge/judge.js';
 import { fileCache } from '../core/judge/cache.js';
 import type { HistoryMode } from '../core/runs/types.js';
-import { judgeEndpoint, judgeModeOptions, judgeOptions, modelEndpoint, modelOptions, numberFlag } from './model-options.js';
+import { clbenchProtocolHint, judgeEndpoint, judgeModeOptions, judgeOptions, modelEndpoint, modelOptions, numberFlag } from './model-options.js';
 import { jsonOption, savesOption, scenariosOption } from './options.js';
 import type { Command, CommandIO, ParsedArgs } from './types.js';
 
@@ -128,6 +128,8 @@ const command: Command = {
     const judge = judgeEp
       ? createJudge(await createChatClient(judgeEp, { maxReplyChars: limits.replyChars }), { cache: await fileCache(dir), ...judgeModeOptions(args, io.env, settingsLoaded, io.cwd) })
       : undefined;
+    const hint = clbenchProtocolHint(judge, args, scenarios);
+    if (hint) io.stderr.write(`clplay: ${hint}\n`);
 
     // Progress: to stdout, or to stderr when stdout carries --json.
     const out = v.json ? io.stderr : io.stdout;

@@ -37,8 +37,9 @@ describe('CL-bench repeats', () => {
     expect(imp.stdout).toMatch(/line 2 \(task_id feed0000-cccc-task-2\): the list marks every item "yes" but the Overall Score is 0 \(eval.py counts it not solved\) -> not solved/);
 
     const toStdout = runCli(['export', '--format', 'clbench', '--scenarios', scen, '--saves', saves]);
-    expect(toStdout.code).toBe(2);
-    expect(toStdout.stderr).toMatch(/up to 2 answers to the same task \(repeats\).*give --out FILE/);
+    expect(toStdout.code).toBe(0);
+    expect(toStdout.stderr).toMatch(/up to 2 answers to the same task \(repeats\).*give --out FILE to get FILE\.repeat-1 \.\.\. FILE\.repeat-2/);
+    expect(toStdout.stdout.trim().split('\n')).toHaveLength(3);
 
     const out = runCli(['export', '--format', 'clbench', '--out', join(dir, 'rows.jsonl'), '--scenarios', scen, '--saves', saves]);
     expect(out.code, out.stderr).toBe(0);
@@ -50,5 +51,13 @@ describe('CL-bench repeats', () => {
     expect(new Set(one.map((r) => r.idx)).size).toBe(one.length);
     expect(one.map((r) => r.model_output).sort()).toEqual(['Four crates.', 'Two.']);
     expect(two.map((r) => [r.idx, r.model_output])).toEqual([['feed0000-cccc-task-1', 'Five crates.']]);
+  });
+});
+
+describe('exported rubrics', () => {
+  it('put an empty string back where the import left out an empty item, so eval.py numbers alike', async () => {
+    const { upstreamRubrics } = await import('../../src/core/results/export-clbench.js');
+    expect(upstreamRubrics([{ text: 'A.' }, { text: 'C.', number: 3 }, { text: 'D.', number: 4 }])).toEqual(['A.', '', 'C.', 'D.']);
+    expect(upstreamRubrics([{ text: 'A.' }, { text: 'B.' }])).toEqual(['A.', 'B.']);
   });
 });

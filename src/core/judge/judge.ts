@@ -9,6 +9,7 @@ import type { ChatClient } from '../model/client.js';
 import { errorMessage, UserError } from '../errors.js';
 import type { Task } from '../scenario/schema.js';
 import { CLBENCH_EVAL_ENV, type GradingTemplate } from '../clbench/eval-template.js';
+import { rubricNumber } from '../clbench/rubric.js';
 import { gradeClbench, type ClbenchResult } from './clbench-judge.js';
 import type { NumberedItem } from './clbench-protocol.js';
 import { judgeCacheKey, memoryCache, type VerdictCache } from './cache.js';
@@ -62,10 +63,7 @@ export interface JudgeOptions {
 
 /** The rubric items of a task with the numbers upstream gives them (their place in the row's `rubrics`). */
 export function numberedItems(task: Task): NumberedItem[] {
-  return task.rubric.map((r, i) => {
-    const n = (r as { sourceNumber?: unknown }).sourceNumber;
-    return { number: typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : i + 1, text: r.text };
-  });
+  return task.rubric.map((r, i) => ({ number: rubricNumber(r, i), text: r.text }));
 }
 
 export const NO_EVAL_PY = `--judge-protocol clbench needs your copy of CL-bench's eval.py: pass --clbench-eval FILE, set ${CLBENCH_EVAL_ENV}, or run \`clplay config set judge.clbenchEval FILE\``;

@@ -1,7 +1,8 @@
 // The clbench export: upstream infer.py's output rows, so CL-bench's own eval.py can grade
 // clplay's answers (human or model) exactly as it grades a model's.
 import { buildMessages } from '../clbench/messages.js';
-import type { Scenario } from '../scenario/schema.js';
+import type { RubricItem, Scenario } from '../scenario/schema.js';
+import { rubricNumber } from '../clbench/rubric.js';
 import { categoryName } from '../scenario/schema.js';
 import type { RunRecord } from '../runs/types.js';
 
@@ -11,6 +12,21 @@ export interface ClbenchRow {
   model_output: string;
   rubrics: string[];
   metadata: { task_id: string; context_id: string; context_category: string; sub_category: string; clplay_run: string; clplay_player: string };
+}
+
+/**
+ * The rubric list as upstream numbers it: where the import left out empty items (keeping their
+ * numbers), an empty string stands in their place again, so eval.py, which skips empty items but
+ * keeps counting, numbers every item as it did in the source row.
+ */
+export function upstreamRubrics(rubric: readonly RubricItem[]): string[] {
+  const out: string[] = [];
+  rubric.forEach((r, i) => {
+    const n = rubricNumber(r, i);
+    while (out.length < n - 1) out.push('');
+    out.push(r.text);
+  });
+  return out;
 }
 
 export interface ClbenchFile {
@@ -85,7 +101,7 @@ export function toClbench(runs: readonly RunRecord[], scenarios: ReadonlyMap<str
         idx: taskId,
         messages,
         model_output: result.answer,
-        rubrics: task.rubric.map((r) => r.text),
+        rubrics: upstreamRubrics(task.rubric),
         metadata: {
           task_id: taskId,
           context_id: scenario.source?.contextId ?? scenario.id,

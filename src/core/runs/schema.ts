@@ -4,7 +4,7 @@
 // later. Objects are loose: fields a later clplay of the same schema version adds are kept, not
 // stripped, so reading and saving a run never drops data.
 import * as z from 'zod';
-import type { Verdict } from '../grading/verdict.js';
+import { JUDGE_PROTOCOLS, type Verdict } from '../grading/verdict.js';
 import type { RunRecord } from './types.js';
 
 const isoish = z.string();
@@ -17,9 +17,14 @@ export const verdictSchema: z.ZodType<Verdict> = z.looseObject({
   reason: z.string(),
   at: isoish.optional(),
   raw: z.string().optional(),
+  protocol: z.enum(JUDGE_PROTOCOLS).optional(),
   get previous() {
     return z.array(verdictSchema).optional();
   },
+  // A judge's second opinion beside a check's verdict (--judge-checks).
+  judgeOpinion: z
+    .looseObject({ status: z.enum(['pass', 'fail', 'pending', 'unscored']), by: z.string().optional(), reason: z.string(), at: isoish.optional(), raw: z.string().optional(), protocol: z.enum(JUDGE_PROTOCOLS).optional() })
+    .optional(),
 });
 
 const modelParamsSchema = z.looseObject({

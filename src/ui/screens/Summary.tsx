@@ -9,7 +9,7 @@ import { Box, Text, useInput } from 'ink';
 import type { PlayController } from '../../core/play/controller.js';
 import { baselineRows, formatClock } from '../../core/play/baseline.js';
 import { compareRows, type CompareRow } from '../../core/play/compare.js';
-import { scenarioScore, taskStatus } from '../../core/grading/verdict.js';
+import { scenarioScore, resultStatus } from '../../core/grading/verdict.js';
 import type { RunRecord } from '../../core/runs/types.js';
 import type { Scenario } from '../../core/scenario/schema.js';
 import { displayWidth, padToWidth, truncateToWidth } from '../../core/text/width.js';
@@ -106,7 +106,7 @@ export function summaryRows(run: RunRecord, scenario: Scenario, width: number, o
   rows.push({ text: `${cell('#', 3)}${cell('Task', idW)} ${cell(reveal === 'never' ? '' : 'Status', 10)} ${cell('Active', 8, true)} ${cell('Wall', 8, true)} ${cell('Pasted', 7, true)} ${cell('Seen', 5, true)}`, bold: true });
   run.tasks.forEach((t, i) => {
     const b = base[i]!;
-    const st = taskStatus(t.verdicts);
+    const st = resultStatus(t.verdicts, t.judgement);
     const status = reveal === 'never' ? '' : !b.submitted ? 'open' : st === 'solved' ? `${STATUS_SYMBOL.pass} solved` : st === 'failed' ? `${STATUS_SYMBOL.fail} failed` : `${STATUS_SYMBOL.pending} pending`;
     const colour = reveal === 'never' || !b.submitted ? undefined : theme.status[st === 'solved' ? 'pass' : st === 'failed' ? 'fail' : 'pending'];
     rows.push({
@@ -126,8 +126,8 @@ export function summaryRows(run: RunRecord, scenario: Scenario, width: number, o
       const theirs = view?.revealed ? view.result : undefined;
       let head = `${i + 1}. ${sanitizeInline(task.id)}`;
       if (match) {
-        head += ` · you ${submitted ? statusWord(taskStatus(t.verdicts)) : 'not answered'}`;
-        head += ` · ${sanitizeInline(match.model)} ${theirs ? statusWord(taskStatus(theirs.verdicts)) : view?.phase === 'answering' ? 'answering…' : 'no answer yet'}`;
+        head += ` · you ${submitted ? statusWord(resultStatus(t.verdicts, t.judgement)) : 'not answered'}`;
+        head += ` · ${sanitizeInline(match.model)} ${theirs ? statusWord(resultStatus(theirs.verdicts, theirs.judgement)) : view?.phase === 'answering' ? 'answering…' : 'no answer yet'}`;
       }
       rows.push({ text: '' });
       rows.push({ text: head, bold: true });

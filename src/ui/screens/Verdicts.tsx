@@ -7,7 +7,7 @@
 import React, { useMemo } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { PlayController } from '../../core/play/controller.js';
-import { taskStatus, type Verdict } from '../../core/grading/verdict.js';
+import { resultStatus, type Verdict } from '../../core/grading/verdict.js';
 import type { RubricItem } from '../../core/scenario/schema.js';
 import { formatClock } from '../../core/play/baseline.js';
 import { sanitizeInline } from '../../core/text/sanitize.js';
@@ -35,7 +35,7 @@ export function modelStatus(label: string, view: VersusTaskView, weights?: reado
   if (view.revealed && view.result) {
     const r = view.result;
     if (r.error && r.answer === undefined) return { text: `${name}: could not answer - ${r.error}`, colour: theme.status.fail };
-    const st = taskStatus(r.verdicts);
+    const st = resultStatus(r.verdicts, r.judgement);
     return {
       text: `${name}: ${statusLine(r.verdicts, weights)}${r.cutOff ? ' (cut off)' : ''}`,
       colour: st === 'solved' ? theme.status.pass : st === 'failed' ? theme.status.fail : theme.status.pending,
@@ -126,7 +126,7 @@ export function VerdictsScreen({ ctl, index }: { ctl: PlayController; index: num
     { isActive: !app.modal },
   );
   if (!task || !result) return <Text>No such task.</Text>;
-  const status = taskStatus(result.verdicts);
+  const status = resultStatus(result.verdicts, result.judgement);
   const statusColour = status === 'solved' ? theme.status.pass : status === 'failed' ? theme.status.fail : theme.status.pending;
   const last = index + 1 >= ctl.scenario.tasks.length;
   const time = result.activeMs !== undefined ? ` · ${formatClock(result.activeMs)}` : '';

@@ -8,7 +8,7 @@ import type { TaskResult } from '../../core/runs/types.js';
 import type { Task } from '../../core/scenario/schema.js';
 import { sanitizeInline } from '../../core/text/sanitize.js';
 import { truncateToWidth } from '../../core/text/width.js';
-import { taskStatus } from '../../core/grading/verdict.js';
+import { resultStatus } from '../../core/grading/verdict.js';
 import { STATUS_SYMBOL, theme } from '../theme.js';
 import { wrapRows } from '../watch/answer-rows.js';
 import { useVersus } from './use-versus.js';
@@ -47,7 +47,7 @@ export function VersusPanel({ match, index, task, personResult, width, height, l
     );
   }
   const r = view.result!;
-  const status = taskStatus(r.verdicts);
+  const status = resultStatus(r.verdicts, r.judgement);
   const head = `${label}: ${status}${r.cutOff ? ' (cut off)' : ''}${r.error ? ` - ${r.error}` : ''}`;
   const pair = personResult && submitted;
   const rows: React.ReactNode[] = [];

@@ -68,7 +68,7 @@ describe('the clbench protocol: request', () => {
     expect(out.verdicts[2]!.reason).toMatch(/empty rubric item/);
   });
   it('numbers items by their upstream place when the import kept it', () => {
-    const t: Task = { ...TASK, rubric: [{ text: 'A.' }, { text: 'B.', sourceNumber: 3 } as Task['rubric'][number]] };
+    const t: Task = { ...TASK, rubric: [{ text: 'A.' }, { text: 'B.', number: 3 }] };
     expect(buildRubricsText(numberedItems(t))).toBe('1. A.\n3. B.');
   });
   it('strips as Python does, not as JavaScript does', () => {

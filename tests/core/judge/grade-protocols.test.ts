@@ -151,3 +151,53 @@ describe('clplay grade --judge-checks', () => {
     expect(b.out()).toMatch(/nothing to grade/);
   });
 });
+
+describe('the default protocol', () => {
+  async function seedImported() {
+    const scen = join(root, 'scen');
+    const saves = join(root, 'saves');
+    await mkdir(scen, { recursive: true });
+    const path = writeScenarioFile(scen, 'clbench-abcd0001-1', 1, { judged: true });
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const file = JSON.parse(readFileSync(path, 'utf8'));
+    // As `clplay import` writes it: no checks, upstream's task id kept.
+    file.tasks[0].rubric = [{ text: 'Says ANSWER-t1.' }, { text: 'Explains why.' }];
+    file.tasks[0].sourceId = 'uuid-0001';
+    writeFileSync(path, JSON.stringify(file));
+    const s = (await loadLibrary([scen])).scenarios[0]!;
+    const store = new RunStore(saves);
+    const run = newModelRun(s, { baseUrl: 'http://x/v1', model: 'player-model', apiKey: 'k', keySource: '', params: {} }, { history: 'given' });
+    const verdicts = gradeByChecks(s.tasks[0]!, 'ANSWER-t1.');
+    run.tasks[0] = { taskId: 't1', answer: 'ANSWER-t1.', verdicts, status: taskStatus(verdicts) };
+    await store.create(run);
+    return { store, runId: run.id, scen, saves };
+  }
+
+  it('is clbench for imported CL-bench tasks when eval.py is configured', async () => {
+    const { store, runId, scen, saves } = await seedImported();
+    srv.setScript({ text: JSON.stringify({ 'List of Requirement Satisfaction Status': ['yes', 'yes'], 'Overall Score': 1 }) });
+    const a = io({ CLPLAY_CLBENCH_EVAL: EVAL_PY });
+    expect(await grade.run(args({ ...judgeFlags(), scenarios: [scen], saves }), a.io), a.err()).toBe(0);
+    expect(a.err()).not.toMatch(/imported CL-bench tasks are graded by clplay/);
+    expect(srv.chats()[0]!.body.messages).toEqual([{ role: 'user', content: expect.stringContaining('\u3010Checklist\u3011:\n1. Says ANSWER-t1.\n2. Explains why.\n') }]);
+    const run = await store.load(runId);
+    expect(run.tasks[0]!.judgement).toMatchObject({ protocol: 'clbench', upstream: 'solved' });
+    expect(run.tasks[0]!.verdicts.map((v) => v.protocol)).toEqual(['clbench', 'clbench']);
+  });
+
+  it('is clplay otherwise, with one line saying how to grade as eval.py does', async () => {
+    const { store, runId, scen, saves } = await seedImported();
+    srv.setScript({ text: JSON.stringify({ 'List of Requirement Satisfaction Status': ['yes', 'no'] }) });
+    const a = io();
+    expect(await grade.run(args({ ...judgeFlags(), scenarios: [scen], saves }), a.io), a.err()).toBe(0);
+    expect(a.err()).toMatch(/imported CL-bench tasks are graded by clplay's judge protocol; to grade and count them as upstream eval.py does, point --clbench-eval/);
+    expect(srv.chats()[0]!.body.messages[0].role).toBe('system');
+    const run = await store.load(runId);
+    expect(run.tasks[0]!.judgement).toBeUndefined();
+    expect(run.tasks[0]!.verdicts.map((v) => [v.status, v.protocol])).toEqual([
+      ['pass', 'clplay'],
+      ['fail', 'clplay'],
+    ]);
+    expect(run.tasks[0]!.status).toBe('failed');
+  });
+});

@@ -5,7 +5,7 @@
 import { reflowPrompt } from '../../../core/text/reflow.js';
 import React from 'react';
 import { Box, Text } from 'ink';
-import { taskStatus } from '../../../core/grading/verdict.js';
+import { resultStatus } from '../../../core/grading/verdict.js';
 import type { RevealMode, TaskResult } from '../../../core/runs/types.js';
 import type { Task } from '../../../core/scenario/schema.js';
 import { STATUS_SYMBOL, theme } from '../../theme.js';
@@ -61,7 +61,7 @@ export function TaskPanel(p: TaskPanelProps): React.JSX.Element {
       </Text>
       {shownEarlier.map((r, i) => {
         const k = index - shownEarlier.length + i;
-        const status = taskStatus(r.verdicts);
+        const status = resultStatus(r.verdicts, r.judgement);
         const sym = p.reveal === 'task' ? `${STATUS_SYMBOL[status === 'solved' ? 'pass' : status === 'failed' ? 'fail' : 'pending']} ` : '';
         const label = `${hiddenEarlier > 0 && i === 0 ? `(+${hiddenEarlier}) ` : ''}${k + 1}. `;
         return (
@@ -110,7 +110,7 @@ export function taskDocument(tasks: readonly Task[], results: readonly TaskResul
     const t = tasks[i];
     const r = results[i];
     if (!t || !r) continue;
-    const status = taskStatus(r.verdicts);
+    const status = resultStatus(r.verdicts, r.judgement);
     parts.push(`## ${i + 1}. ${t.id}${reveal === 'task' ? ` - ${status}` : ''}`, '', reflowPrompt(t.prompt), '', 'Your answer:', '', r.answer ?? '', '');
   }
   parts.push('(Ctrl+T: back to the context)');
