@@ -104,6 +104,9 @@ const bench: BenchModule = {
         }, LATENCY_MS);
       });
     });
+    // Idle keep-alive sockets must outlive a client's pause between requests, or a reused socket
+    // is closed under the client (UND_ERR_SOCKET) - a server artefact, not a client cost.
+    server.keepAliveTimeout = 120_000;
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
     const fetchClient = join(ctx.root, 'bench', 'floor-apps', 'fetch-client.mjs');

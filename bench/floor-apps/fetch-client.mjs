@@ -11,8 +11,18 @@ let next = 0;
 async function worker() {
   while (next < bodies.length) {
     const body = bodies[next++];
-    const res = await fetch(`${url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer x' }, body });
-    const reply = await res.text();
+    // Two tries, as a real client (and the openai SDK) retries a dropped connection.
+    let res;
+    let reply;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        res = await fetch(`${url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer x' }, body });
+        reply = await res.text();
+        break;
+      } catch (err) {
+        if (attempt >= 2) throw err;
+      }
+    }
     appendFileSync(out, JSON.stringify({ status: res.status, reply }) + '\n');
   }
 }
