@@ -2,6 +2,7 @@
 // and what the app needs (scenarios, saves, settings), loaded before Ink starts.
 import { UserError } from '../core/errors.js';
 import { gradeByChecks } from '../core/grading/grade.js';
+import { recovery } from '../core/runs/recovery.js';
 import { RunStore, newRunId, savesDir } from '../core/runs/store.js';
 import type { RevealMode } from '../core/runs/types.js';
 import { loadLibrary, scenarioDirs } from '../core/scenario/library.js';
@@ -75,6 +76,7 @@ export async function appDeps(args: ParsedArgs, io: CommandIO, start: StartTarge
     start,
     grade: (task, answer) => gradeByChecks(task, answer, new Date().toISOString()),
     newRunId: () => newRunId(),
+    recovery: recovery(io.env),
   };
 }
 

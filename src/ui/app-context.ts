@@ -2,7 +2,7 @@
 // the current state and the actions that move between screens. One context, read with useApp().
 import { createContext, useContext } from 'react';
 import type { VersusMatch } from '../core/model/versus.js';
-import type { PlayController } from '../core/play/controller.js';
+import type { PlayController, PlayControllerOptions } from '../core/play/controller.js';
 import type { Grader } from '../core/play/session.js';
 import type { RevealMode, RunRecord, StudyTag } from '../core/runs/types.js';
 import type { Scenario } from '../core/scenario/schema.js';
@@ -45,6 +45,8 @@ export interface AppDeps {
   versus?: VersusDeps;
   /** A baseline study (`clplay study join`): new runs carry the tag; leaving a finished run ends the app. */
   study?: StudyPlay;
+  /** Where a run goes while it cannot be saved (src/core/runs/recovery.ts), so nothing typed is lost. */
+  recovery?: PlayControllerOptions['recovery'];
 }
 
 export interface StudyPlay {

@@ -118,8 +118,12 @@ export function App({ deps }: AppProps): React.JSX.Element {
     return () => clearTimeout(t);
   }, [notice]);
 
-  const onSaveError = useCallback((err: unknown) => {
-    setNotice(`not saved: ${errorMessage(err)} - keep clplay open; it retries with your next change`);
+  const onSaveError = useCallback((err: unknown, keptAt: string | undefined) => {
+    setNotice(
+      keptAt
+        ? `NOT SAVED - your answers are safe in ${keptAt}; clplay keeps trying (${errorMessage(err)})`
+        : `NOT SAVED: ${errorMessage(err)} - and no recovery file could be written; keep clplay open, it retries with your next change`,
+    );
   }, []);
 
   const makeController = useCallback(
@@ -130,6 +134,7 @@ export function App({ deps }: AppProps): React.JSX.Element {
         now,
         delayMs: deps.draftDelayMs,
         onSaveError,
+        recovery: deps.recovery,
       }),
     [deps, now, onSaveError],
   );
@@ -306,7 +311,11 @@ export function App({ deps }: AppProps): React.JSX.Element {
   else if (quitAsked)
     footer = (
       <Confirm
-        message="Leave clplay? Your draft is kept."
+        message={
+          ctl?.lastSaveError && ctl.keptAt
+            ? `Leave clplay? Saving failed: your run is kept in ${ctl.keptAt} (bring it back with clplay saves recover).`
+            : 'Leave clplay? Your draft is kept.'
+        }
         onConfirm={() => actions.quit()}
         onCancel={() => setQuitAsked(false)}
       />
