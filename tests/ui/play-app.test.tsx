@@ -1,12 +1,16 @@
 // The play app's screens with ink-testing-library: layout by width, focus, empty-answer
 // confirmation, pause, help from the key table, reveal modes, drafts saved while typing, the safe
 // Ctrl+C, sanitized scenario text, the home screen and the summary's comparison table.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/app.js';
 import type { AppDeps, RunSaver } from '../../src/ui/app-context.js';
 import { gradeByChecks } from '../../src/core/grading/grade.js';
 import { newHumanRun } from '../../src/core/play/session.js';
+import { RunStore } from '../../src/core/runs/store.js';
 import type { RunRecord } from '../../src/core/runs/types.js';
 import type { Scenario } from '../../src/core/scenario/schema.js';
 import { KEYS, tick, waitForFrame } from './ink-helpers.js';
@@ -439,6 +443,18 @@ describe('home screen', () => {
     expect(f).toContain('Skipped a file in the saves folder: saves/zz-corrupt.json: not valid JSON');
     expect(f).toContain('2 scenarios · 0 saved runs');
     expect(rowsOf(f).length).toBeLessThanOrEqual(29);
+  });
+
+  it('with damaged runs on disk ("tasks":[null], "verdicts":"xx"): the good runs list, the damaged file and field are named', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clplay-home-damaged-'));
+    const good = newHumanRun({ id: 'good', scenario: a, player: { kind: 'human', name: 'Ada' }, at: 0 });
+    writeFileSync(join(dir, 'good.json'), JSON.stringify(good));
+    writeFileSync(join(dir, 'n1.json'), JSON.stringify({ ...good, id: 'n1', tasks: [null] }));
+    writeFileSync(join(dir, 'n2.json'), JSON.stringify({ ...good, id: 'n2', tasks: [{ ...good.tasks[0], verdicts: 'xx' }] }));
+    const { lastFrame } = mount(deps({ scenarios: [a, b], store: new RunStore(dir), start: { screen: 'home' } }));
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('saved run')));
+    expect(f).toContain('2 scenarios · 1 saved run');
+    expect(f).toMatch(/Skipped 2 files in the saves folder: .*n1\.json: damaged run: tasks\[0\]/);
   });
 
   it('filters by category', async () => {
