@@ -2,6 +2,7 @@
 // and what the app needs (scenarios, saves, settings), loaded before Ink starts.
 import { UserError } from '../core/errors.js';
 import { gradeByChecks } from '../core/grading/grade.js';
+import { acquireLock, describeOwner, type LockOwner } from '../core/runs/lock.js';
 import { recovery } from '../core/runs/recovery.js';
 import { RunStore, newRunId, savesDir } from '../core/runs/store.js';
 import type { RevealMode } from '../core/runs/types.js';
@@ -77,6 +78,14 @@ export async function appDeps(args: ParsedArgs, io: CommandIO, start: StartTarge
     grade: (task, answer) => gradeByChecks(task, answer, new Date().toISOString()),
     newRunId: () => newRunId(),
     recovery: recovery(io.env),
+    lockRun: async (runId) => {
+      // Try once, never wait: a run open elsewhere is refused with who holds it.
+      const now = new AbortController();
+      now.abort();
+      let owner: LockOwner | undefined;
+      const held = await acquireLock(store.dir, `run-${runId}`, 'clplay, playing this run', { signal: now.signal, onWait: (o) => (owner = o) });
+      return held ?? { heldBy: describeOwner(owner) };
+    },
   };
 }
 

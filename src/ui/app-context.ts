@@ -47,6 +47,11 @@ export interface AppDeps {
   study?: StudyPlay;
   /** Where a run goes while it cannot be saved (src/core/runs/recovery.ts), so nothing typed is lost. */
   recovery?: PlayControllerOptions['recovery'];
+  /**
+   * One writer per run: takes the run's lock while it is played here, or says who holds it (the
+   * same run open in another terminal). Absent: no locking (tests).
+   */
+  lockRun?: (runId: string) => Promise<{ release(): Promise<void> } | { heldBy: string }>;
 }
 
 export interface StudyPlay {

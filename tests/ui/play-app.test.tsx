@@ -10,6 +10,7 @@ import { App } from '../../src/ui/app.js';
 import type { AppDeps, RunSaver } from '../../src/ui/app-context.js';
 import { gradeByChecks } from '../../src/core/grading/grade.js';
 import { newHumanRun } from '../../src/core/play/session.js';
+import { acquireLock, describeOwner, type LockOwner } from '../../src/core/runs/lock.js';
 import { RunStore } from '../../src/core/runs/store.js';
 import type { RunRecord } from '../../src/core/runs/types.js';
 import type { Scenario } from '../../src/core/scenario/schema.js';
@@ -487,6 +488,26 @@ describe('home screen', () => {
     await keys(stdin, 'y');
     const f = plain(await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2')));
     expect(f).toContain('my draft');
+  });
+
+  it('one writer per run: a run open in another process is not continued here; the holder is named', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clplay-runlock-'));
+    const held = await acquireLock(dir, 'run-open3', 'clplay, playing this run');
+    const open = newHumanRun({ id: 'open3', scenario: a, player: { kind: 'human', name: 'Ada' }, at: 5 });
+    const lockRun = async (id: string) => {
+      const now = new AbortController();
+      now.abort();
+      let owner: LockOwner | undefined;
+      const got = await acquireLock(dir, `run-${id}`, 'clplay, playing this run', { signal: now.signal, onWait: (o) => (owner = o) });
+      return got ?? { heldBy: describeOwner(owner) };
+    };
+    const { lastFrame, stdin } = mount(deps({ scenarios: [a], store: memStore([open]), lockRun }));
+    await waitForFrame(lastFrame, (x) => x.includes('unfinished run'));
+    await keys(stdin, 'y');
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('this run is open in')));
+    expect(f).toContain(`this run is open in process ${process.pid} (clplay, playing this run`);
+    expect(f).not.toContain('Task 1 of 2');
+    await held!.release();
   });
 
   it('a continued run reopens the context where the person was reading', async () => {
