@@ -16,7 +16,7 @@ describe('output into a pipe that closes early', () => {
       const r = humanRun(`h${i}`, `p${i}`, 'sorrel-language', [task('arithmetic', ['pass'], { answer: long }), task('loop-and-truth', ['fail'], { answer: long })]);
       writeFileSync(join(saves, `${r.id}.json`), JSON.stringify(r));
     }
-    const child = spawn(process.execPath, [CLI_PATH, 'export', '--format', 'clbench', '--saves', saves], {
+    const child = spawn(process.execPath, [CLI_PATH, 'export', '--format', 'jsonl', '--saves', saves], {
       cwd: REPO,
       env: { ...process.env, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
