@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { COMMANDS } from './commands/registry.js';
 import { commandHelp, mainHelp } from './commands/help.js';
+import { claimOutputClosed } from './commands/output-closed.js';
 import type { CommandIO } from './commands/types.js';
 import { migrateLegacyData, describeMigration } from './core/data-migration.js';
 import { UserError, errorMessage } from './core/errors.js';
@@ -59,7 +60,11 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
 // A reader that stops early (`clplay export ... | head`) closes the pipe: stop quietly, as other
 // command-line tools do, instead of an unhandled EPIPE with a stack trace.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  if (err.code === 'EPIPE') {
+    // A batch in flight stops cleanly by itself (src/commands/output-closed.ts).
+    if (claimOutputClosed()) return;
+    process.exit(process.exitCode ?? 0);
+  }
   process.stderr.write(`clplay: cannot write the output: ${err.message}\n`);
   process.exit(74);
 });

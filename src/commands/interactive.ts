@@ -2,6 +2,8 @@
 // and what the app needs (scenarios, saves, settings), loaded before Ink starts.
 import { UserError } from '../core/errors.js';
 import { gradeByChecks } from '../core/grading/grade.js';
+import { acquireLock, describeOwner, type LockOwner } from '../core/runs/lock.js';
+import { recovery } from '../core/runs/recovery.js';
 import { RunStore, newRunId, savesDir } from '../core/runs/store.js';
 import type { RevealMode } from '../core/runs/types.js';
 import { loadLibrary, scenarioDirs } from '../core/scenario/library.js';
@@ -75,6 +77,15 @@ export async function appDeps(args: ParsedArgs, io: CommandIO, start: StartTarge
     start,
     grade: (task, answer) => gradeByChecks(task, answer, new Date().toISOString()),
     newRunId: () => newRunId(),
+    recovery: recovery(io.env),
+    lockRun: async (runId) => {
+      // Try once, never wait: a run open elsewhere is refused with who holds it.
+      const now = new AbortController();
+      now.abort();
+      let owner: LockOwner | undefined;
+      const held = await acquireLock(store.dir, `run-${runId}`, 'clplay, playing this run', { signal: now.signal, onWait: (o) => (owner = o) });
+      return held ?? { heldBy: describeOwner(owner) };
+    },
   };
 }
 

@@ -17,6 +17,8 @@ import { fileCache } from '../core/judge/cache.js';
 import type { HistoryMode } from '../core/runs/types.js';
 import { clbenchProtocolHint, judgeEndpoint, judgeModeOptions, judgeOptions, modelEndpoint, modelOptions, numberFlag } from './model-options.js';
 import { jsonOption, savesOption, scenariosOption } from './options.js';
+import { onOutputClosed } from './output-closed.js';
+import { acquireLock, describeOwner } from '../core/runs/lock.js';
 import type { Command, CommandIO, ParsedArgs } from './types.js';
 
 function historyFlag(args: ParsedArgs): HistoryMode | 'auto' {
@@ -55,6 +57,7 @@ const command: Command = {
     'max-reply-mb': { type: 'string', valueName: 'MB', description: 'Largest reply kept, MB of text; a longer one is cut there and marked truncated (default 2; setting limits.replyMB)' },
     stream: { type: 'boolean', description: 'Stream the replies (default: yes, but not for imported CL-bench scenarios, which get upstream infer.py\'s {model, messages} request)' },
     resume: { type: 'string', valueName: 'BATCH_OR_RUN', description: 'Continue a batch (its id, or one of its runs\' ids); rerunning the same command does this too' },
+    'stop-wait': { type: 'string', valueName: 'SECONDS', description: 'On Ctrl+C, SIGTERM or a closed output pipe: how long to wait for requests in flight before abandoning them (default 30)' },
     fresh: { type: 'boolean', description: 'Start a new batch even if the same command ran before' },
     ...jsonOption,
     ...scenariosOption,
@@ -131,10 +134,16 @@ const command: Command = {
     const hint = clbenchProtocolHint(judge, args, scenarios);
     if (hint) io.stderr.write(`clplay: ${hint}\n`);
 
-    // Progress: to stdout, or to stderr when stdout carries --json.
-    const out = v.json ? io.stderr : io.stdout;
-    const live = !!out.isTTY && !io.env.CI;
-    const width = () => (out.columns && out.columns > 20 ? out.columns : 80);
+    // Progress: to stdout, or to stderr when stdout carries --json. Once stdout's reader has gone
+    // (`| head -1`), nothing more is written there.
+    let outputClosed = false;
+    const say = (stream: NodeJS.WriteStream, text: string) => {
+      if (!(stream === io.stdout && outputClosed)) stream.write(text);
+    };
+    const outStream = v.json ? io.stderr : io.stdout;
+    const out = { write: (text: string) => say(outStream, text) };
+    const live = !!outStream.isTTY && !io.env.CI;
+    const width = () => (outStream.columns && outStream.columns > 20 ? outStream.columns : 80);
     let lastDraw = 0;
     let barShown = false;
     const clearBar = () => {
@@ -175,35 +184,94 @@ const command: Command = {
       }
     };
 
+    // Stopping. The first Ctrl+C, a SIGTERM or SIGHUP, or a closed output pipe: take no new task,
+    // wait for the requests in flight (at most --stop-wait seconds) and save them - they are paid
+    // for, and a resume must not ask them again. Then (or at a second Ctrl+C) abandon the rest.
+    const stopWaitMs = (numberFlag(args, 'stop-wait', { min: 0 }) ?? 30) * 1000;
+    const drain = new AbortController();
     const ctl = new AbortController();
+    let stopReason: string | undefined;
+    let waitTimer: NodeJS.Timeout | undefined;
+    const stop = (why: string) => {
+      if (drain.signal.aborted) return;
+      stopReason = why;
+      clearBar();
+      io.stderr.write(`clplay: stopping (${why}): no new requests; waiting up to ${stopWaitMs / 1000}s for the ones in flight, then saving${why === 'SIGINT' ? ' (Ctrl+C again to abandon them)' : ''}\n`);
+      drain.abort();
+      waitTimer = setTimeout(() => ctl.abort(), stopWaitMs);
+      waitTimer.unref();
+    };
     let sigints = 0;
     const onSigint = () => {
       sigints++;
-      if (sigints === 1) {
-        clearBar();
-        out.write('stopping: requests in flight are abandoned, finished tasks are saved (Ctrl+C again to quit at once)\n');
+      if (sigints === 1) stop('SIGINT');
+      else if (sigints === 2) {
+        io.stderr.write('clplay: abandoning the requests in flight; saving what finished\n');
         ctl.abort();
-      } else {
-        process.exit(130);
-      }
+      } else process.exit(130);
     };
+    const onSigterm = () => stop('SIGTERM');
+    const onSighup = () => stop('SIGHUP');
+    const offOutputClosed = onOutputClosed(() => {
+      outputClosed = true;
+      stop('output closed');
+    });
     process.on('SIGINT', onSigint);
+    process.on('SIGTERM', onSigterm);
+    process.on('SIGHUP', onSighup);
+    const resumeHint = `clplay run --resume ${batchId}${v.saves ? ` --saves ${String(v.saves)}` : ''}`;
     let res;
+    let lock;
     try {
-      res = await runBatch(scenarios, config, { store, client, judge, concurrency, signal: ctl.signal, batchId, existing: saved.runs, onEvent });
+      // One writer per batch: a second \`clplay run\` of it waits here, saying who holds it.
+      lock = await acquireLock(dir, `batch-${batchId}`, `clplay run, batch ${batchId}`, {
+        signal: drain.signal,
+        onWait: (owner) => io.stderr.write(`clplay: batch ${batchId} is being run by ${describeOwner(owner)}; waiting for it to finish (Ctrl+C to give up)\n`),
+        onCompromised: (err) => {
+          io.stderr.write(`clplay: lost the lock on batch ${batchId} (${err.message}); stopping\n`);
+          stop('lock lost');
+        },
+      });
+      if (!lock) {
+        io.stderr.write(`clplay: gave up waiting; nothing was sent\n`);
+        return 130;
+      }
+      // Read the saves again under the lock: the process we waited for may have done the work.
+      const existing = (await store.list()).runs;
+      res = await runBatch(scenarios, config, {
+        store,
+        client,
+        judge,
+        concurrency,
+        signal: ctl.signal,
+        drain: drain.signal,
+        stopReason: () => stopReason,
+        batchId,
+        existing,
+        onEvent,
+      });
     } finally {
+      if (waitTimer) clearTimeout(waitTimer);
       process.off('SIGINT', onSigint);
+      process.off('SIGTERM', onSigterm);
+      process.off('SIGHUP', onSighup);
+      offOutputClosed();
+      await lock?.release();
       clearBar();
     }
     const summary = summarizeBatch(res, config, scenarios);
     if (v.json) {
-      io.stdout.write(JSON.stringify({ ...summary, stopped: res.stopped, ...(res.fatal ? { fatal: res.fatal } : {}), stats: res.stats }, null, 2) + '\n');
+      say(io.stdout, JSON.stringify({ ...summary, stopped: res.stopped, ...(stopReason ? { stoppedBy: stopReason } : {}), ...(res.fatal ? { fatal: res.fatal } : {}), stats: res.stats }, null, 2) + '\n');
     } else {
-      io.stdout.write(`\n${summaryTable(summary)}\n`);
-      if (res.stopped && !res.fatal) io.stdout.write(`stopped; to continue: clplay run --resume ${res.batchId}${v.saves ? ` --saves ${String(v.saves)}` : ''} (or rerun the same command)\n`);
+      say(io.stdout, `\n${summaryTable(summary)}\n`);
     }
     if (res.fatal) throw new UserError(`${res.fatal} - the batch was stopped; fix it and rerun to continue`);
-    return res.stopped ? 130 : 0;
+    if (res.stopped) {
+      const saved = res.stats.done ? `; ${res.stats.done} finished task(s) saved` : '';
+      io.stderr.write(`clplay: batch ${res.batchId} stopped (${stopReason ?? 'stopped'})${saved}; to continue: ${resumeHint} (or rerun the same command)\n`);
+      return stopReason === 'output closed' ? 141 : stopReason === 'SIGTERM' ? 143 : stopReason === 'SIGHUP' ? 129 : 130;
+    }
+    return 0;
   },
 };
 export default command;

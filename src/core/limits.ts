@@ -40,6 +40,16 @@ export interface LimitsSection {
   answerFileMB?: number;
 }
 
+/** The default of each `limits.` setting, in the setting's own unit (for `clplay config list`). */
+export const LIMIT_SETTING_DEFAULTS: Record<keyof LimitsSection, number> = {
+  archiveEntries: DEFAULT_LIMITS.archive.entries,
+  archiveEntryMB: DEFAULT_LIMITS.archive.entryBytes / MB,
+  archiveTotalMB: DEFAULT_LIMITS.archive.totalBytes / MB,
+  archiveRatio: DEFAULT_LIMITS.archive.ratio,
+  replyMB: DEFAULT_LIMITS.replyChars / MB,
+  answerFileMB: DEFAULT_LIMITS.answerFileBytes / MB,
+};
+
 /** The limits in force: stored settings over the defaults. */
 export function resolveLimits(section: LimitsSection | undefined): Limits {
   const s = section ?? {};

@@ -2,7 +2,7 @@
 // the current state and the actions that move between screens. One context, read with useApp().
 import { createContext, useContext } from 'react';
 import type { VersusMatch } from '../core/model/versus.js';
-import type { PlayController } from '../core/play/controller.js';
+import type { PlayController, PlayControllerOptions } from '../core/play/controller.js';
 import type { Grader } from '../core/play/session.js';
 import type { RevealMode, RunRecord, StudyTag } from '../core/runs/types.js';
 import type { Scenario } from '../core/scenario/schema.js';
@@ -45,6 +45,13 @@ export interface AppDeps {
   versus?: VersusDeps;
   /** A baseline study (`clplay study join`): new runs carry the tag; leaving a finished run ends the app. */
   study?: StudyPlay;
+  /** Where a run goes while it cannot be saved (src/core/runs/recovery.ts), so nothing typed is lost. */
+  recovery?: PlayControllerOptions['recovery'];
+  /**
+   * One writer per run: takes the run's lock while it is played here, or says who holds it (the
+   * same run open in another terminal). Absent: no locking (tests).
+   */
+  lockRun?: (runId: string) => Promise<{ release(): Promise<void> } | { heldBy: string }>;
 }
 
 export interface StudyPlay {

@@ -118,8 +118,12 @@ export function App({ deps }: AppProps): React.JSX.Element {
     return () => clearTimeout(t);
   }, [notice]);
 
-  const onSaveError = useCallback((err: unknown) => {
-    setNotice(`not saved: ${errorMessage(err)} - keep clplay open; it retries with your next change`);
+  const onSaveError = useCallback((err: unknown, keptAt: string | undefined) => {
+    setNotice(
+      keptAt
+        ? `NOT SAVED - your answers are safe in ${keptAt}; clplay keeps trying (${errorMessage(err)})`
+        : `NOT SAVED: ${errorMessage(err)} - and no recovery file could be written; keep clplay open, it retries with your next change`,
+    );
   }, []);
 
   const makeController = useCallback(
@@ -130,9 +134,31 @@ export function App({ deps }: AppProps): React.JSX.Element {
         now,
         delayMs: deps.draftDelayMs,
         onSaveError,
+        recovery: deps.recovery,
       }),
     [deps, now, onSaveError],
   );
+
+  // The lock on the run being played (one writer per run), released once it is closed.
+  const runLockRef = useRef<{ release(): Promise<void> } | null>(null);
+  const takeRunLock = useCallback(
+    async (runId: string): Promise<boolean> => {
+      if (!deps.lockRun) return true;
+      const got = await deps.lockRun(runId).catch(() => null);
+      if (got && 'heldBy' in got) {
+        setNotice(`this run is open in ${got.heldBy}; finish it there, or wait until it is closed`);
+        return false;
+      }
+      runLockRef.current = got;
+      return true;
+    },
+    [deps],
+  );
+  const releaseRunLock = useCallback(async () => {
+    const l = runLockRef.current;
+    runLockRef.current = null;
+    await l?.release().catch(() => undefined);
+  }, []);
 
   const actions = useMemo<AppActions>(() => {
     const a: AppActions = {
@@ -154,19 +180,26 @@ export function App({ deps }: AppProps): React.JSX.Element {
           setScreen({ name: 'home' });
           return;
         }
+        await takeRunLock(run.id);
         setMatch(m);
         setCtl(makeController(scenario, run));
         setScreen({ name: 'play' });
       },
       continueRun(scenario, run) {
-        const m = startMatch(scenario, run);
-        if (m === 'failed') {
-          setScreen({ name: 'home' });
-          return;
-        }
-        setMatch(m);
-        setCtl(makeController(scenario, run));
-        setScreen({ name: 'play' });
+        const open = () => {
+          const m = startMatch(scenario, run);
+          if (m === 'failed') {
+            void releaseRunLock();
+            setScreen({ name: 'home' });
+            return;
+          }
+          setMatch(m);
+          setCtl(makeController(scenario, run));
+          setScreen({ name: 'play' });
+        };
+        if (!deps.lockRun) return open();
+        // The same run open in another terminal would be written by two processes: refuse.
+        void takeRunLock(run.id).then((ok) => (ok ? open() : setScreen({ name: 'home' })));
       },
       openScenario(scenario) {
         const list = runsRef.current ?? [];
@@ -205,6 +238,7 @@ export function App({ deps }: AppProps): React.JSX.Element {
         void (async () => {
           // The model's run is saved too (stopped, if it had not answered every task).
           await Promise.all([c?.close(), m?.close().catch((err) => setNotice(`the model's run was not saved: ${errorMessage(err)}`))]);
+          await releaseRunLock();
           await refreshRuns();
           setScreen({ name: 'home' });
         })();
@@ -229,6 +263,7 @@ export function App({ deps }: AppProps): React.JSX.Element {
         void (async () => {
           try {
             await Promise.all([c?.close(), m?.close().catch(() => undefined)]);
+            await releaseRunLock();
           } finally {
             exit();
           }
@@ -245,7 +280,7 @@ export function App({ deps }: AppProps): React.JSX.Element {
       },
     };
     return a;
-  }, [deps, now, exit, makeController, refreshRuns, setCtl, setMatch, startMatch]);
+  }, [deps, now, exit, makeController, refreshRuns, setCtl, setMatch, startMatch, takeRunLock, releaseRunLock]);
 
   // Leaving the loading screen once the saves are read: the start target decides where to go.
   const startedRef = useRef(false);
@@ -306,7 +341,11 @@ export function App({ deps }: AppProps): React.JSX.Element {
   else if (quitAsked)
     footer = (
       <Confirm
-        message="Leave clplay? Your draft is kept."
+        message={
+          ctl?.lastSaveError && ctl.keptAt
+            ? `Leave clplay? Saving failed: your run is kept in ${ctl.keptAt} (bring it back with clplay saves recover).`
+            : 'Leave clplay? Your draft is kept.'
+        }
         onConfirm={() => actions.quit()}
         onCancel={() => setQuitAsked(false)}
       />

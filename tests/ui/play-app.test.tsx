@@ -1,12 +1,17 @@
 // The play app's screens with ink-testing-library: layout by width, focus, empty-answer
 // confirmation, pause, help from the key table, reveal modes, drafts saved while typing, the safe
 // Ctrl+C, sanitized scenario text, the home screen and the summary's comparison table.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/app.js';
 import type { AppDeps, RunSaver } from '../../src/ui/app-context.js';
 import { gradeByChecks } from '../../src/core/grading/grade.js';
 import { newHumanRun } from '../../src/core/play/session.js';
+import { acquireLock, describeOwner, type LockOwner } from '../../src/core/runs/lock.js';
+import { RunStore } from '../../src/core/runs/store.js';
 import type { RunRecord } from '../../src/core/runs/types.js';
 import type { Scenario } from '../../src/core/scenario/schema.js';
 import { KEYS, tick, waitForFrame } from './ink-helpers.js';
@@ -441,6 +446,18 @@ describe('home screen', () => {
     expect(rowsOf(f).length).toBeLessThanOrEqual(29);
   });
 
+  it('with damaged runs on disk ("tasks":[null], "verdicts":"xx"): the good runs list, the damaged file and field are named', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clplay-home-damaged-'));
+    const good = newHumanRun({ id: 'good', scenario: a, player: { kind: 'human', name: 'Ada' }, at: 0 });
+    writeFileSync(join(dir, 'good.json'), JSON.stringify(good));
+    writeFileSync(join(dir, 'n1.json'), JSON.stringify({ ...good, id: 'n1', tasks: [null] }));
+    writeFileSync(join(dir, 'n2.json'), JSON.stringify({ ...good, id: 'n2', tasks: [{ ...good.tasks[0], verdicts: 'xx' }] }));
+    const { lastFrame } = mount(deps({ scenarios: [a, b], store: new RunStore(dir), start: { screen: 'home' } }));
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('saved run')));
+    expect(f).toContain('2 scenarios · 1 saved run');
+    expect(f).toMatch(/Skipped 2 files in the saves folder: .*n1\.json: damaged run: tasks\[0\]/);
+  });
+
   it('filters by category', async () => {
     const { lastFrame, stdin } = mount(deps({ scenarios: [a, b], start: { screen: 'home' } }));
     await waitForFrame(lastFrame, (x) => x.includes('All categories'));
@@ -471,6 +488,26 @@ describe('home screen', () => {
     await keys(stdin, 'y');
     const f = plain(await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2')));
     expect(f).toContain('my draft');
+  });
+
+  it('one writer per run: a run open in another process is not continued here; the holder is named', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clplay-runlock-'));
+    const held = await acquireLock(dir, 'run-open3', 'clplay, playing this run');
+    const open = newHumanRun({ id: 'open3', scenario: a, player: { kind: 'human', name: 'Ada' }, at: 5 });
+    const lockRun = async (id: string) => {
+      const now = new AbortController();
+      now.abort();
+      let owner: LockOwner | undefined;
+      const got = await acquireLock(dir, `run-${id}`, 'clplay, playing this run', { signal: now.signal, onWait: (o) => (owner = o) });
+      return got ?? { heldBy: describeOwner(owner) };
+    };
+    const { lastFrame, stdin } = mount(deps({ scenarios: [a], store: memStore([open]), lockRun }));
+    await waitForFrame(lastFrame, (x) => x.includes('unfinished run'));
+    await keys(stdin, 'y');
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('this run is open in')));
+    expect(f).toContain(`this run is open in process ${process.pid} (clplay, playing this run`);
+    expect(f).not.toContain('Task 1 of 2');
+    await held!.release();
   });
 
   it('a continued run reopens the context where the person was reading', async () => {

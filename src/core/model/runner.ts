@@ -11,8 +11,11 @@
 // `--resume BATCH_OR_RUN`, finds the batch's runs and skips every task already answered (and, with
 // a judge, already judged). Failed tasks are tried again. `fresh` starts a new batch.
 //
-// Stop (signal): workers take no new task; requests in flight are abandoned (their tasks stay
-// unanswered, for a resume); what finished is saved; the runs are marked stopped.
+// Stop: `drain` (the first Ctrl+C, a SIGTERM, a closed output pipe): workers take no new task and
+// the requests in flight are waited for and saved - they are paid for, and a resume must not ask
+// them again. `signal` (the wait ran out, or a second Ctrl+C): requests in flight are abandoned
+// (their tasks stay unanswered, for a resume). Either way what finished is saved and the runs
+// are marked stopped, with `stoppedBy` saying why.
 import { createHash } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { buildMessages, givenTurnCount } from '../clbench/messages.js';
@@ -98,6 +101,10 @@ export interface BatchOptions {
   judge?: Judge;
   concurrency: number;
   signal?: AbortSignal;
+  /** Stop gently: take no new task, finish and save the requests in flight. */
+  drain?: AbortSignal;
+  /** Why the batch stopped (saved in the runs as `stoppedBy`), asked when it stops. */
+  stopReason?: () => string | undefined;
   /** The batch to continue (default: batchKey of the config). */
   batchId?: string;
   /** Runs already saved (all of the store, or just the batch's). */
@@ -212,7 +219,10 @@ export async function runBatch(scenarios: readonly Scenario[], config: BatchConf
   const saver = {
     save(run: RunRecord): Promise<void> {
       // The last task of a run also closes it: one write instead of two.
-      if (run.status === 'in-progress' && run.tasks.every((t) => isAnswered(t) || !!t.error)) finishRun(run, false, now());
+      if (run.status === 'in-progress' && run.tasks.every((t) => isAnswered(t) || !!t.error)) {
+        finishRun(run, false, now());
+        delete run.stoppedBy;
+      }
       const p = opts.store.save(run).catch((err: unknown) => {
         saveError ??= err;
         internal.abort();
@@ -309,10 +319,11 @@ export async function runBatch(scenarios: readonly Scenario[], config: BatchConf
 
   let next = 0;
   async function worker(): Promise<void> {
-    while (!signal.aborted && next < lanes.length) {
+    const halted = () => signal.aborted || !!opts.drain?.aborted;
+    while (!halted() && next < lanes.length) {
       const lane = lanes[next++]!;
       for (const i of lane.tasks) {
-        if (signal.aborted) break;
+        if (halted()) break;
         await doTask(lane, i);
       }
     }
@@ -326,12 +337,15 @@ export async function runBatch(scenarios: readonly Scenario[], config: BatchConf
   for (const lane of lanes) if (!lane.created) await ensureCreated(lane);
   await Promise.all([...pendingSaves]);
   if (saveError) throw saveError;
-  const stopped = signal.aborted;
+  const stopped = signal.aborted || !!opts.drain?.aborted;
+  const stoppedBy = stopped ? (opts.stopReason?.() ?? (fatal ? 'endpoint configuration error' : undefined)) : undefined;
   // Close every run this invocation touched (all are created by now).
   const touched = new Set([...finishing, ...lanes.map((l) => l.run)]);
   for (const run of touched) {
     if (run.status === 'finished') continue;
     finishRun(run, stopped && !run.tasks.every((t) => isAnswered(t) || !!t.error), now());
+    if (run.status === 'stopped' && stoppedBy) run.stoppedBy = stoppedBy;
+    else delete run.stoppedBy;
     await opts.store.save(run);
   }
   emit({ type: 'end', stats: { ...stats } });

@@ -6,7 +6,13 @@ import type { RunRecord } from '../runs/types.js';
 export interface AutosaverOptions {
   save: (run: RunRecord) => Promise<void>;
   delayMs?: number;
-  onError?: (err: unknown) => void;
+  /** A save failed; `keptAt` is the recovery file holding the run (undefined if none could be written). */
+  onError?: (err: unknown, keptAt: string | undefined) => void;
+  /**
+   * Where a run goes when it cannot be saved (src/core/runs/recovery.ts): nothing typed is lost.
+   * `discard` removes the recovery file once a later save succeeds.
+   */
+  recovery?: { keep(run: RunRecord): Promise<string>; discard(runId: string): Promise<void> };
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
 }
@@ -21,6 +27,8 @@ export class Autosaver {
   /** The last run written successfully. */
   lastSaved: RunRecord | null = null;
   lastError: unknown = null;
+  /** The recovery file holding the newest unsaved version, while saving fails. */
+  keptAt: string | undefined;
 
   constructor(private readonly o: AutosaverOptions) {
     this.delayMs = o.delayMs ?? 500;
@@ -69,15 +77,20 @@ export class Autosaver {
     this.inFlight = this.o
       .save(run)
       .then(
-        () => {
+        async () => {
           this.lastSaved = run;
           this.lastError = null;
+          if (this.keptAt !== undefined) {
+            this.keptAt = undefined;
+            await this.o.recovery?.discard(run.id).catch(() => undefined);
+          }
         },
-        (err: unknown) => {
+        async (err: unknown) => {
           this.lastError = err;
-          // Keep the unsaved run so the next attempt writes it.
+          // Keep the unsaved run so the next attempt writes it, and write it where it is safe now.
           if (!this.pending) this.pending = run;
-          this.o.onError?.(err);
+          if (this.o.recovery) this.keptAt = await this.o.recovery.keep(run).catch(() => undefined);
+          this.o.onError?.(err, this.keptAt);
         },
       )
       .finally(() => {

@@ -3,7 +3,7 @@
 // screens subscribe to it (useSyncExternalStore) and the tests drive it directly.
 import type { Scenario } from '../scenario/schema.js';
 import type { RunRecord } from '../runs/types.js';
-import { Autosaver } from './autosave.js';
+import { Autosaver, type AutosaverOptions } from './autosave.js';
 import {
   activeNow,
   initPlay,
@@ -24,7 +24,10 @@ export interface PlayControllerOptions {
   now?: () => number;
   /** Draft save debounce (default 500 ms). */
   delayMs?: number;
-  onSaveError?: (err: unknown) => void;
+  /** A save failed; `keptAt` is the recovery file that holds the run meanwhile. */
+  onSaveError?: (err: unknown, keptAt: string | undefined) => void;
+  /** Where the run is kept while it cannot be saved (src/core/runs/recovery.ts). */
+  recovery?: AutosaverOptions['recovery'];
 }
 
 export class PlayController {
@@ -40,7 +43,7 @@ export class PlayController {
   ) {
     this.s = initPlay(run);
     this.now = o.now ?? Date.now;
-    this.saver = new Autosaver({ save: o.save, delayMs: o.delayMs ?? 500, onError: o.onSaveError });
+    this.saver = new Autosaver({ save: o.save, delayMs: o.delayMs ?? 500, onError: o.onSaveError, recovery: o.recovery });
   }
 
   subscribe = (fn: () => void): (() => void) => {
@@ -74,6 +77,11 @@ export class PlayController {
 
   get lastSaveError(): unknown {
     return this.saver.lastError;
+  }
+
+  /** While saving fails: the recovery file holding the newest version of the run. */
+  get keptAt(): string | undefined {
+    return this.saver.keptAt;
   }
 
   private set(next: PlayState, save: 'debounce' | 'now' | 'none' = 'debounce', notify = true): Promise<void> {

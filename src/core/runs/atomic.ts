@@ -19,9 +19,9 @@ function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
-async function writeTemp(path: string, text: string, fsync: boolean): Promise<string> {
+async function writeTemp(path: string, text: string, fsync: boolean, mode?: number): Promise<string> {
   const tmp = tempPathFor(path);
-  const fh = await open(tmp, 'wx');
+  const fh = await open(tmp, 'wx', mode);
   try {
     await fh.writeFile(text, 'utf8');
     if (fsync) await fh.sync();
@@ -37,11 +37,13 @@ async function writeTemp(path: string, text: string, fsync: boolean): Promise<st
 export interface WriteOptions {
   /** Flush the data to the disk before the rename (slower; survives power loss, not just crashes). */
   fsync?: boolean;
+  /** File mode of a new file (default 0666 less the umask). */
+  mode?: number;
 }
 
 /** Replace `path` with `text` atomically. */
 export async function writeFileAtomic(path: string, text: string, opts: WriteOptions = {}): Promise<void> {
-  const tmp = await writeTemp(path, text, opts.fsync ?? false);
+  const tmp = await writeTemp(path, text, opts.fsync ?? false, opts.mode);
   try {
     await rename(tmp, path);
   } catch (err) {

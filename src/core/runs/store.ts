@@ -88,6 +88,8 @@ function describeWriteError(err: unknown): string {
   if (code === 'ENOSPC') return 'the disk is full (the previous save is intact; free space and save again)';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied (choose another folder with --saves DIR)';
   if (code === 'EROFS') return 'the file system is read-only (choose another folder with --saves DIR)';
+  if (code === 'ENOTDIR' || code === 'EEXIST') return 'the saves folder is gone: something else is in its place';
+  if (code === 'ENOENT') return 'the saves folder is gone';
   return code ?? String((err as Error)?.message ?? err);
 }
 

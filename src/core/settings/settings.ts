@@ -7,7 +7,7 @@ import { chmod } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
-import { DEFAULT_LIMITS, formatBytes, type LimitsSection } from '../limits.js';
+import { DEFAULT_LIMITS, formatBytes, LIMIT_SETTING_DEFAULTS, type LimitsSection } from '../limits.js';
 
 export const REASONING_EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'] as const;
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
@@ -312,7 +312,7 @@ export function describeSettings(settings: Settings, env: NodeJS.ProcessEnv): Se
     if (field === 'timeoutSeconds') return row(String(DEFAULT_TIMEOUT_SECONDS), 'default');
     if (field === 'retries') return row(String(DEFAULT_RETRIES), 'default');
     if (key === 'player.name') return row(playerName(settings, env), 'login name');
-    if (section === 'limits') return row('', 'default (see the description)');
+    if (section === 'limits') return row(String(LIMIT_SETTING_DEFAULTS[field as keyof typeof LIMIT_SETTING_DEFAULTS] ?? ''), 'default');
     return row('', 'unset');
   });
 }
