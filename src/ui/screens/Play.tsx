@@ -3,7 +3,7 @@
 // clock stops, context and task are hidden); Ctrl+T shows the whole task in the reader; `?` (F1
 // while typing) lists every key. Enter submits; an empty answer is confirmed first.
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Box, Text, useInput, type Key } from 'ink';
+import { Box, Text, type Key } from 'ink';
 import type { PlayController } from '../../core/play/controller.js';
 import { formatClock } from '../../core/play/baseline.js';
 import { sanitizeInline } from '../../core/text/sanitize.js';
@@ -21,6 +21,7 @@ import { theme } from '../theme.js';
 import { TaskPanel, taskDocument } from './parts/TaskPanel.js';
 import { rowAtChar, visibleCharSpan } from './parts/view-span.js';
 import { useScreenHints } from '../hooks/use-screen-hints.js';
+import { useKeys } from '../keys/keypress.js';
 
 export interface PlayScreenProps {
   ctl: PlayController;
@@ -33,8 +34,6 @@ export interface PlayScreenProps {
 /** Side by side from this many columns; stacked below. */
 export const SIDE_BY_SIDE_COLUMNS = 100;
 const TICK_MS = 10_000;
-/** Smaller chunks without a newline are taken for fast typing, not recorded as pastes. */
-export const MIN_PASTE_CHARS = 4;
 
 export function playLayout(columns: number, height: number) {
   const body = Math.max(3, height - 1);
@@ -107,7 +106,7 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
 
   // One editor buffer per task, started from the saved draft (a continued run).
   const buffer = useMemo(() => new TextBuffer(ctl.getState().run.tasks[index]?.draft ?? ''), [ctl, index]);
-  const pendingPaste = useRef<{ chars: number; continued: boolean } | null>(null);
+  const pendingPaste = useRef<number | null>(null);
   useEffect(() => {
     setConfirmEmpty(false);
   }, [index]);
@@ -174,7 +173,7 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
   };
 
   const readerKeys = active && !confirmEmpty && !submitting && (paused || focus === 'reader');
-  useInput(
+  useKeys(
     (input, key) => {
       if (!paused && shown.typing) {
         shown.handleKey(input, key, raw());
@@ -191,15 +190,15 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
   // Enter meanwhile is ignored by submit().
   const editorFocus = active && !paused && !confirmEmpty && focus === 'editor';
   const onEditorKey = (input: string, key: Key) => void screenKey(input, key, true);
-  const onPaste = useCallback((chars: number, lines: number, continued: boolean) => {
-    // A few characters in one read are keys typed fast on a busy machine, not a paste.
-    if (chars >= MIN_PASTE_CHARS || lines > 1 || continued) pendingPaste.current = { chars, continued };
+  // The terminal marks a paste (bracketed paste): its size is recorded with the draft it made.
+  const onPaste = useCallback((chars: number) => {
+    pendingPaste.current = chars;
   }, []);
   const onChange = useCallback(
     (text: string) => {
       const pasted = pendingPaste.current;
       pendingPaste.current = null;
-      ctl.draft(text, pasted?.chars, pasted?.continued);
+      ctl.draft(text, pasted ?? undefined);
     },
     [ctl],
   );

@@ -3,7 +3,7 @@
 // verdicts. Esc stops a reply (kept, cut off); Enter asks the next task; `a` lets it run by
 // itself; [ ] scroll the answer; q (or Ctrl+C) leaves with the run saved.
 import React, { useEffect, useState } from 'react';
-import { Box, Text, useApp, useInput } from 'ink';
+import { Box, Text, useApp } from 'ink';
 import type { WatchSession } from '../../core/model/watch-session.js';
 import { reflowPrompt } from '../../core/text/reflow.js';
 import { sanitizeInline } from '../../core/text/sanitize.js';
@@ -19,6 +19,7 @@ import { useRawInput } from '../keys/use-raw-input.js';
 import { theme } from '../theme.js';
 import { tailRows, wrapRows } from '../watch/answer-rows.js';
 import { useWatch } from '../watch/use-watch.js';
+import { useKeys } from '../keys/keypress.js';
 
 export interface WatchScreenProps {
   session: WatchSession;
@@ -63,7 +64,7 @@ export function WatchScreen({ session, model, size: fixed, onExit }: WatchScreen
   };
 
   const contexts: KeyContext[] = reader.typing ? [...reader.contexts] : ['watch', ...reader.contexts];
-  useInput(
+  useKeys(
     (input, key) => {
       if (help) return;
       const r = raw();

@@ -2,7 +2,7 @@
 // outline overlay and a status line (position, search prompt, match count).
 // State lives in useReader (owned by the parent); with `focus` the reader reads keys itself.
 import React from 'react';
-import { Box, Text, useInput, type Key } from 'ink';
+import { Box, Text, type Key } from 'ink';
 import { useRawInput } from '../../keys/use-raw-input.js';
 import { theme } from '../../theme.js';
 import { truncateToWidth } from '../../../core/text/width.js';
@@ -10,6 +10,7 @@ import { matchesInRows, type SearchMatch } from '../../../core/text/search.js';
 import type { WrappedLine } from '../../../core/text/wrap.js';
 import { positionLabel } from './reader-state.js';
 import type { ReaderController } from './use-reader.js';
+import { useKeys } from '../../keys/keypress.js';
 
 export interface ReaderProps {
   reader: ReaderController;
@@ -24,7 +25,7 @@ export interface ReaderProps {
 
 export function Reader({ reader, focus, captureKeys = true, onOtherKey }: ReaderProps): React.JSX.Element {
   const raw = useRawInput();
-  useInput(
+  useKeys(
     (input, key) => {
       if (!reader.handleKey(input, key, raw())) onOtherKey?.(input, key);
     },
