@@ -12,7 +12,7 @@ import { loadLibrary } from '../../src/core/scenario/library.js';
 import type { Scenario } from '../../src/core/scenario/schema.js';
 import { sanitize, sanitizeInline } from '../../src/core/text/sanitize.js';
 import { STATUS_SYMBOL } from '../../src/ui/theme.js';
-import { CLI, KEYS, PtySession, sleep, spawnClplay, tempDirs, type TempDirs } from '../helpers/pty.js';
+import { CLI, KEYS, PtySession, spawnClplay, tempDirs, type TempDirs } from '../helpers/pty.js';
 import { runFiles as savedRuns, waitForRun as waitForSavedRun } from '../helpers/saved-runs.js';
 
 // The scenario played: the bundled example if it is there, else the bundled English scenario
@@ -101,7 +101,11 @@ describe('clplay play in a real terminal', () => {
     expect(screen).toMatch(/lines 1-\d+ of \d+/);
     expect(lastRowEmpty(p)).toBe(true);
 
-    // scroll the reader (it has focus first): down a page, to the end, back to the top
+    // the editor has focus first (its bar is inverse); Tab gives it to the reader
+    expect(screen).toContain('▶ Your answer');
+    p.write(KEYS.tab);
+    await p.waitForText('▶ lines');
+    // scroll the reader: down a page, to the end, back to the top
     p.write(KEYS.pageDown);
     await p.waitFor((s) => !/lines 1-/.test(s), 3000, 'the reader to scroll');
     p.write('G');
@@ -140,7 +144,7 @@ describe('clplay play in a real terminal', () => {
           await typeSlowly(p, lines[k]!);
         }
       } else {
-        p.write(answer);
+        p.paste(answer);
       }
       // The whole answer is in the editor once its draft is saved (text on screen could also be
       // in the context); only then Enter, so it cannot arrive inside the paste.
@@ -194,7 +198,6 @@ describe('clplay play in a real terminal', () => {
     dirs = tempDirs();
     let p = start(['play', SCENARIO, '--player', 'Bo', '--reveal', 'end']);
     await p.ready(`Task 1 of ${PLAYED.tasks.length}`);
-    p.write(KEYS.tab);
     await p.waitForText('Enter submits');
     await typeSlowly(p, 'Half of 161');
     // the draft is saved ~500 ms after typing stops
@@ -231,7 +234,6 @@ describe('clplay play in a real terminal', () => {
     p.write(KEYS.enter);
     screen = await p.waitForText(`Task 1 of ${PLAYED.tasks.length}`);
     expect(screen).toContain('Half of 161');
-    p.write(KEYS.tab);
     await p.waitForText('Enter submits');
     p.write(KEYS.end);
     await typeSlowly(p, ' is 80.5, so Answer: 81 marks');
@@ -279,9 +281,12 @@ describe('clplay play in a real terminal', () => {
     // open the Chinese scenario and check its context is drawn with wide characters
     p.write('C');
     await p.waitForText('All categories');
+    // One j at a time, each waited for on screen (frames are drawn at most 30 times a second).
+    const selectedRow = () => p.lines().find((l) => l.startsWith('▸'));
     for (let i = 0; i < 12 && !/▸ .*港口税则/.test(p.screen()); i++) {
+      const before = selectedRow();
       p.write('j');
-      await sleep(60);
+      await p.waitFor(() => selectedRow() !== before, 3000, 'the selection to move');
     }
     expect(p.screen()).toMatch(/▸ .*港口税则/);
     p.write(KEYS.enter);
@@ -306,7 +311,6 @@ describe('clplay play in a real terminal', () => {
     dirs = tempDirs();
     const p = start(['play', SCENARIO, '--player', 'Eve'], { env: { NO_COLOR: '1' } });
     await p.ready(`Task 1 of ${PLAYED.tasks.length}`);
-    p.write(KEYS.tab);
     await p.waitForText('Enter submits');
     await typeSlowly(p, 'no idea');
     await waitForRun((r) => r.tasks[0]?.draft === 'no idea');
@@ -322,7 +326,6 @@ describe('clplay play in a real terminal', () => {
     dirs = tempDirs();
     const p = start(['play', SCENARIO, '--player', 'Di']);
     await p.ready(`Task 1 of ${PLAYED.tasks.length}`);
-    p.write(KEYS.tab);
     await p.waitForText('Enter submits');
     await p.type('unsaved', 25);
     await p.waitForText('unsaved');

@@ -1,7 +1,7 @@
 // The play app's screens with ink-testing-library: layout by width, focus, empty-answer
 // confirmation, pause, help from the key table, reveal modes, drafts saved while typing, the safe
 // Ctrl+C, sanitized scenario text, the home screen and the summary's comparison table.
-import { render } from 'ink-testing-library';
+
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/app.js';
 import type { AppDeps, RunSaver } from '../../src/ui/app-context.js';
@@ -9,7 +9,7 @@ import { gradeByChecks } from '../../src/core/grading/grade.js';
 import { newHumanRun } from '../../src/core/play/session.js';
 import type { RunRecord } from '../../src/core/runs/types.js';
 import type { Scenario } from '../../src/core/scenario/schema.js';
-import { KEYS, tick, waitForFrame } from './ink-helpers.js';
+import { KEYS, renderWithKeys, tick, waitForFrame } from './ink-helpers.js';
 
 const CTRL_C = '\x03';
 const CTRL_P = '\x10';
@@ -80,7 +80,8 @@ function deps(over: Partial<AppDeps> = {}): AppDeps {
 
 const mounted: { unmount: () => void }[] = [];
 function mount(d: AppDeps) {
-  const r = render(<App deps={d} />);
+  // Through clplay's keypress layer, as in the terminal (one key per read, bracketed pastes).
+  const r = renderWithKeys(<App deps={d} />, d.size);
   mounted.push(r);
   return r;
 }
@@ -136,23 +137,53 @@ describe('play screen', () => {
     expect(rows.findIndex((r) => r.includes('# Quarry rules'))).toBeLessThan(rows.findIndex((r) => r.includes('Task 1 of 2')));
   });
 
-  it('Tab moves focus to the editor; PgDn still scrolls the reader from there', async () => {
+  it('the editor has focus when a task opens: typing lands in the answer; PgDn still scrolls the reader from there', async () => {
     const { lastFrame, stdin } = mount(deps());
-    await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
-    await keys(stdin, KEYS.tab);
     await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
-    await typeText(stdin, 'jk');
+    await typeText(stdin, 'jk ');
     expect(plain(lastFrame()!)).toMatch(/lines 1-\d+ of/);
     await keys(stdin, KEYS.pageDown);
     const f = plain(await waitForFrame(lastFrame, (x) => !/lines 1-/.test(plain(x))));
     expect(f).toContain('jk'); // typed into the answer, not taken as reader keys
   });
 
+  it('Tab gives the reader focus (its bar shows it); a key the reader has no use for goes to the answer, with focus', async () => {
+    const { lastFrame, stdin } = mount(deps());
+    await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
+    await keys(stdin, KEYS.tab, 'j');
+    let f = plain(await waitForFrame(lastFrame, (x) => x.includes('▶ lines')));
+    expect(f).toContain('Your answer (Tab, or just type)');
+    // j scrolled the reader; T is no reader key: it starts the answer and moves focus there.
+    await keys(stdin, 'T', 'h', 'e');
+    f = plain(await waitForFrame(lastFrame, (x) => x.includes('Enter submits')));
+    expect(f).toContain('The');
+    expect(f).not.toContain('▶ lines');
+  });
+
+  it('keys in one read are handled one by one: Tab then ten j scroll the reader ten rows', async () => {
+    const { lastFrame, stdin } = mount(deps());
+    await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
+    await keys(stdin, `${KEYS.tab}${'j'.repeat(10)}`);
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('▶ lines')));
+    expect(f).toMatch(/▶ lines 11-/);
+  });
+
+  it('Ctrl+S searches the context from the editor, and Enter brings focus back to the answer', async () => {
+    const { lastFrame, stdin } = mount(deps());
+    await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
+    await keys(stdin, '\x13');
+    await waitForFrame(lastFrame, (x) => plain(x).split('\n').some((l) => l.startsWith('/')));
+    await typeText(stdin, 'green');
+    await keys(stdin, KEYS.enter);
+    await waitForFrame(lastFrame, (x) => /"green" 1\/\d/.test(plain(x)) && x.includes('Enter submits'));
+    await typeText(stdin, 'ok');
+    expect(plain(lastFrame()!)).toMatch(/ok/);
+  });
+
   it('asks before submitting an empty answer', async () => {
     const d = deps();
     const { lastFrame, stdin } = mount(d);
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
-    await keys(stdin, KEYS.tab);
     await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
     await keys(stdin, KEYS.enter);
     await waitForFrame(lastFrame, (x) => x.includes('Submit an empty answer?'));
@@ -183,7 +214,6 @@ describe('play screen', () => {
     await keys(stdin, CTRL_P);
     await waitForFrame(lastFrame, (x) => x.includes('green light'));
     now += 1000;
-    await keys(stdin, KEYS.tab);
     await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
     await typeText(stdin, 'stop');
     await keys(stdin, KEYS.enter);
@@ -194,13 +224,13 @@ describe('play screen', () => {
     expect(run.tasks[0]!.wallMs).toBe(66_000);
   });
 
-  it('? shows every key from the binding table; any key closes it', async () => {
+  it('? (F1 while typing) shows every key from the binding table; any key closes it', async () => {
     const { lastFrame, stdin } = mount(deps());
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
-    await keys(stdin, '?');
+    await keys(stdin, '\x1bOP');
     const f = plain(await waitForFrame(lastFrame, (x) => x.includes('Keys')));
-    expect(f).toContain('search the context');
-    expect(f).toContain('pause');
+    expect(f).toContain('Answer editor');
+    expect(f).toContain('submit the answer');
     await keys(stdin, 'x');
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
   });
@@ -223,7 +253,6 @@ describe('play screen', () => {
     };
     const { lastFrame, stdin } = mount(deps({ scenarios: [wrapped], start: { screen: 'play', scenario: wrapped }, size: { columns: 140, rows: 30 } }));
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
-    await keys(stdin, KEYS.tab);
     await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
     await typeText(stdin, 'stop');
     await keys(stdin, KEYS.enter);
@@ -244,9 +273,9 @@ describe('play screen', () => {
     const store = d.store as MemStore;
     const { lastFrame, stdin } = mount(d);
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
-    await keys(stdin, KEYS.tab);
     await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
-    await typeText(stdin, 'it means stop');
+    // One terminal read with every key: split into keys, typed one by one, saved once they stop.
+    await keys(stdin, 'it means stop');
     await tick(80);
     const drafts = store.saves.filter((r) => r.tasks[0]!.draft !== undefined);
     expect(drafts.at(-1)!.tasks[0]!.draft).toBe('it means stop');
@@ -290,7 +319,6 @@ describe('reveal modes and the summary', () => {
   it('--reveal task: verdicts after each task, then the summary', async () => {
     const { lastFrame, stdin } = mount(deps());
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
-    await keys(stdin, KEYS.tab);
     await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
     await typeText(stdin, 'Go');
     await keys(stdin, KEYS.enter);
@@ -312,7 +340,6 @@ describe('reveal modes and the summary', () => {
   it('--reveal end: no verdicts during play; all of them in the summary', async () => {
     const { lastFrame, stdin } = mount(deps({ reveal: 'end' }));
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
-    await keys(stdin, KEYS.tab);
     await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
     await typeText(stdin, 'stop');
     await keys(stdin, KEYS.enter);
@@ -333,7 +360,6 @@ describe('reveal modes and the summary', () => {
     const slow = { ...store, save: async (r: RunRecord) => (await tick(150), store.save(r)) };
     const { lastFrame, stdin } = mount(deps({ reveal: 'end', store: slow }));
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
-    await keys(stdin, KEYS.tab);
     await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
     await typeText(stdin, 'stop');
     stdin.write(KEYS.enter);
@@ -348,7 +374,6 @@ describe('reveal modes and the summary', () => {
   it('--reveal never: no score anywhere', async () => {
     const { lastFrame, stdin } = mount(deps({ reveal: 'never', scenarios: [scenario({ tasks: [scenario().tasks[0]!] })], start: { screen: 'play', scenario: scenario({ tasks: [scenario().tasks[0]!] }) } }));
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 1'));
-    await keys(stdin, KEYS.tab);
     await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
     await typeText(stdin, 'stop');
     await keys(stdin, KEYS.enter);
@@ -372,7 +397,6 @@ describe('reveal modes and the summary', () => {
     ]);
     const { lastFrame, stdin } = mount(deps({ store, reveal: 'end' }));
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
-    await keys(stdin, KEYS.tab);
     await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
     await typeText(stdin, 'stop');
     await keys(stdin, KEYS.enter);
@@ -492,7 +516,6 @@ describe('person as judge', () => {
     const store = d.store as MemStore;
     const { lastFrame, stdin } = mount(d);
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
-    await keys(stdin, KEYS.tab);
     await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
     await typeText(stdin, 'stop');
     await keys(stdin, KEYS.enter);
@@ -540,7 +563,6 @@ describe('person as judge', () => {
   it('? on the verdicts screen lists the judging keys from the table', async () => {
     const { lastFrame, stdin } = mount(deps());
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
-    await keys(stdin, KEYS.tab);
     await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
     await typeText(stdin, 'Go');
     await keys(stdin, KEYS.enter);
@@ -558,7 +580,6 @@ describe('person as judge', () => {
     const store = d.store as MemStore;
     const { lastFrame, stdin } = mount(d);
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
-    await keys(stdin, KEYS.tab);
     await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
     await typeText(stdin, 'Go');
     await keys(stdin, KEYS.enter);
@@ -584,7 +605,6 @@ describe('person as judge', () => {
     const store = d.store as MemStore;
     const { lastFrame, stdin } = mount(d);
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 1'));
-    await keys(stdin, KEYS.tab);
     await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
     await typeText(stdin, 'Go');
     await keys(stdin, KEYS.enter);

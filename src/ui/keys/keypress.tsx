@@ -1,14 +1,16 @@
 // The keypress layer: stdin is read once (KeypressStdin, one key per read), and every key goes
 // through ONE Ink input handler here, which hands it to the screens' handlers (useKeys).
 // Why not each component's own useInput: Ink registers useInput handlers in effects, which run
-// after the frame is drawn, so a key that arrives right after Tab or a screen change reached the
-// old handler (or none) and was lost. useKeys registers in a layout effect - in place as soon as
-// React commits, before the next key is handed on - and always calls the newest handler.
+// after the frame is drawn, and its updates are rendered later, so a key that arrived right after
+// Tab or a screen change reached the old handler (or none) and was lost. Here each key's updates
+// are rendered before the next key (ink-sync.ts), and useKeys registers in a layout effect - in
+// place as soon as React commits - and always calls the newest handler.
 // A handler gets (input, key, info): info.paste marks text that arrived as a bracketed paste
 // (then `input` is the whole pasted text and `key` has no flag set), info.raw the sequence sent.
 import React, { createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef } from 'react';
 import { useInput, useStdin, type Key } from 'ink';
 import { KeypressStdin, type KeyInfo } from './keypress-stdin.js';
+import { flushKeyUpdates } from './ink-sync.js';
 import { useRawInput } from './use-raw-input.js';
 
 export type { KeyInfo } from './keypress-stdin.js';
@@ -39,8 +41,12 @@ export function KeypressProvider({ children }: { children: React.ReactNode }): R
       const info: KeyInfo = current && current.chunk === seen ? current.info : { raw: seen, paste: false };
       const text = info.paste ? info.raw : input;
       const k = info.paste ? plainKey(key) : key;
-      // A copy: a handler may mount or unmount others; they take effect from the next key on.
-      for (const h of [...registry.handlers]) h.current(text, k, info);
+      // A copy: a handler may mount or unmount others; they take effect from the next key on,
+      // which sees them, because the update is rendered before this returns.
+      const handlers = [...registry.handlers];
+      flushKeyUpdates(() => {
+        for (const h of handlers) h.current(text, k, info);
+      });
     },
     [registry, raw, stdin],
   );

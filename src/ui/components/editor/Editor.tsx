@@ -30,7 +30,7 @@ export interface EditorProps {
   /** A bracketed paste was inserted (its characters and lines). */
   onPaste?: (chars: number, lines: number) => void;
   /** Every key the editor did not use (so a screen without its own useInput can react). */
-  onOtherKey?: (input: string, key: Key) => void;
+  onOtherKey?: (input: string, key: Key, info: KeyInfo) => void;
 }
 
 /** A TextBuffer that lives as long as the component (for a caller that owns the buffer). */
@@ -62,7 +62,7 @@ export function Editor(props: EditorProps): React.JSX.Element {
           setTick((t) => t + 1);
           break;
         case 'ignored':
-          onOtherKey?.(input, key);
+          onOtherKey?.(input, key, info);
           break;
       }
     },

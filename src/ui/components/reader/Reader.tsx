@@ -5,7 +5,7 @@ import React from 'react';
 import { Box, Text, type Key } from 'ink';
 import { useRawInput } from '../../keys/use-raw-input.js';
 import { theme } from '../../theme.js';
-import { truncateToWidth } from '../../../core/text/width.js';
+import { displayWidth, truncateToWidth } from '../../../core/text/width.js';
 import { matchesInRows, type SearchMatch } from '../../../core/text/search.js';
 import type { WrappedLine } from '../../../core/text/wrap.js';
 import { positionLabel } from './reader-state.js';
@@ -145,9 +145,18 @@ function StatusLine({ reader, focus }: { reader: ReaderController; focus: boolea
   }
   let line = search ? `${pos} · ${search}` : pos;
   if (state.notice) line = `${state.notice} · ${line}`;
+  // The focused pane's bar is drawn inverse across its width (seen with NO_COLOR too).
+  if (!focus) {
+    return (
+      <Text color={theme.text.muted} wrap="truncate-end">
+        {truncateToWidth(line, width)}
+      </Text>
+    );
+  }
+  const bar = truncateToWidth(`▶ ${line}`, width);
   return (
-    <Text color={focus ? theme.text.accent : theme.text.muted} wrap="truncate-end">
-      {truncateToWidth(line, width)}
+    <Text color={theme.text.accent} inverse bold wrap="truncate-end">
+      {bar + ' '.repeat(Math.max(0, width - displayWidth(bar)))}
     </Text>
   );
 }
