@@ -19,7 +19,7 @@ import { useReader } from '../components/reader/use-reader.js';
 import { usePlayKey } from '../hooks/use-play-state.js';
 import { commandFor, type KeyContext } from '../keys/bindings.js';
 import { theme } from '../theme.js';
-import { TaskPanel, taskDocument } from './parts/TaskPanel.js';
+import { TaskPanel, taskDocument, taskPanelRows } from './parts/TaskPanel.js';
 import { rowAtChar, visibleCharSpan } from './parts/view-span.js';
 import { useScreenHints } from '../hooks/use-screen-hints.js';
 import { useKeys, type KeyInfo } from '../keys/keypress.js';
@@ -38,13 +38,17 @@ export interface PlayScreenProps {
 export const SIDE_BY_SIDE_COLUMNS = 100;
 const TICK_MS = 10_000;
 
-export function playLayout(columns: number, height: number) {
+/** Which pane gets the larger share of the screen (Ctrl+G swaps). */
+export type LargePane = 'reader' | 'task';
+
+export function playLayout(columns: number, height: number, large: LargePane = 'reader') {
   const body = Math.max(3, height - 1);
   if (columns >= SIDE_BY_SIDE_COLUMNS) {
-    const readerWidth = Math.floor((columns - 1) * 0.55);
+    const readerWidth = Math.floor((columns - 1) * (large === 'reader' ? 0.55 : 0.4));
     return { wide: true, body, readerWidth, readerHeight: body, panelWidth: columns - readerWidth - 1, panelHeight: body };
   }
-  const readerHeight = Math.max(3, Math.floor(body * 0.48));
+  // Stacked: the context keeps at least its status line and a few rows, whichever is large.
+  const readerHeight = Math.max(4, Math.floor(body * (large === 'reader' ? 0.48 : 0.3)));
   return { wide: false, body, readerWidth: columns, readerHeight, panelWidth: columns, panelHeight: Math.max(3, body - readerHeight - 1) };
 }
 
@@ -65,7 +69,9 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
   const [showTask, setShowTask] = useState(false);
   const [confirmEmpty, setConfirmEmpty] = useState(false);
   const [submitting, setSubmitting] = useState(false);
-  const layout = playLayout(columns, height);
+  const [large, setLarge] = useState<LargePane>('reader');
+  const [promptTop, setPromptTop] = useState(0);
+  const layout = playLayout(columns, height, large);
 
   const onSearch = useCallback((query: string) => ctl.search(query), [ctl]);
   const reader = useReader({ text: scenario.context, width: layout.readerWidth, height: layout.readerHeight, onSearch });
@@ -114,7 +120,9 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
   useEffect(() => {
     setConfirmEmpty(false);
     setFocus('editor');
+    setPromptTop(0);
   }, [index]);
+  const panelRows = taskPanelRows({ tasks: scenario.tasks, results: state.run.tasks, index, width: layout.panelWidth, height: layout.panelHeight, promptTop });
 
   const contexts: KeyContext[] = paused
     ? ['play']
@@ -177,6 +185,16 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
         backToEditor.current = focus === 'editor';
         setFocus('reader');
         shown.dispatch({ type: cmd === 'play.search' ? 'searchOpen' : 'outlineOpen' });
+        return true;
+      case 'task.scrollUp':
+      case 'task.scrollDown': {
+        const step = Math.max(1, panelRows.prompt.rows.length - 2);
+        const next = promptTop + (cmd === 'task.scrollUp' ? -step : step);
+        setPromptTop(Math.max(0, Math.min(panelRows.prompt.maxTop, next)));
+        return true;
+      }
+      case 'layout.swap':
+        setLarge((l) => (l === 'reader' ? 'task' : 'reader'));
         return true;
       case 'play.nextMatch':
         shown.dispatch({ type: 'nextMatch' });
@@ -308,6 +326,7 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
       width={layout.panelWidth}
       height={layout.panelHeight}
       focused={focus === 'editor'}
+      promptTop={panelRows.prompt.top}
       answerLabel={answerLabel}
       renderAnswer={(w, h) => (
         <Editor
