@@ -113,3 +113,19 @@ function readerTop(screen: string): string {
   const lines = screen.split('\n');
   return [/lines \d+-\d+ of \d+ · \d+%/.exec(screen)?.[0], lines[1], lines[2]].join('\n');
 }
+
+describe('the Markdown reader', () => {
+  it('draws headings and bold without their markers (120x36)', async () => {
+    dirs = tempDirs();
+    const p = start(120, 36);
+    const screen = await p.ready('Task 1 of', 15_000);
+    expect(screen).toContain('Tidewater - Official Rulebook');
+    expect(screen).not.toMatch(/^# Tidewater/m);
+    expect(screen).toContain('1. The board');
+    expect(screen).not.toContain('## 1. The board');
+    expect(screen).toContain('right-hand');
+    expect(screen).not.toContain('**right-hand**');
+    // The styles are in what was sent: bold for the heading and the strong text.
+    expect(p.raw).toMatch(/\x1b\[1m[^\x1b]*(?:\x1b\[[0-9;]*m)*right-hand/);
+  });
+});

@@ -32,9 +32,11 @@ function answerChars(s: Scenario): number {
 const STATUS_HEADLINE = { solved: 'Solved', failed: 'Not solved', pending: 'Pending (some items need a judge)' } as const;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A line as the Markdown reader draws it: heading marks and emphasis marks are not shown. */
+const drawn = (line: string) => sanitize(line.trim()).replace(/^#{1,6}\s+/, '').replace(/\*\*|`/g, '');
 /** The first non-empty line, cut short (the reader shows it on one row). */
-const firstLine = (text: string) => sanitize(text.split('\n').find((l) => l.trim())!.trim()).slice(0, 24);
-const lastLine = (text: string) => sanitize(text.trimEnd().split('\n').at(-1)!.trim()).slice(0, 24);
+const firstLine = (text: string) => drawn(text.split('\n').find((l) => l.trim())!).slice(0, 24);
+const lastLine = (text: string) => drawn(text.trimEnd().split('\n').at(-1)!).slice(0, 24);
 /** The start of a text as a one-row listing shows it. */
 const oneRowStart = (text: string) => sanitizeInline(text.trim()).replace(/\s+/g, ' ').slice(0, 16).trimEnd();
 /** A word of the context to search for. */

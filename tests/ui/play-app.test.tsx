@@ -117,13 +117,13 @@ describe('play screen', () => {
   it('draws reader and task side by side at 100 columns, within rows - 1', async () => {
     const { lastFrame } = mount(deps());
     const f = plain(await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2')));
-    expect(f).toContain('# Quarry rules');
+    expect(f).toContain('Quarry rules');
     expect(f).toContain('What does a green light mean?');
     expect(f).toMatch(/Task 1\/2 · ⏱ 0:0\d/);
     const rows = rowsOf(f);
     expect(rows.length).toBeLessThanOrEqual(29);
     expect(rows.filter((r) => r.includes('│')).length).toBeGreaterThan(10);
-    expect(rows.find((r) => r.includes('# Quarry rules'))).toMatch(/# Quarry rules.*│Task 1 of 2/);
+    expect(rows.find((r) => r.includes('Quarry rules'))).toMatch(/Quarry rules.*│Task 1 of 2/);
   });
 
   it('stacks reader over task below 100 columns, and keeps every row within 60 columns', async () => {
@@ -134,7 +134,7 @@ describe('play screen', () => {
     expect(rows.some((r) => /^─{20,}/.test(r))).toBe(true);
     expect(rows.some((r) => r.includes('│'))).toBe(false);
     for (const r of rows) expect([...r].length).toBeLessThanOrEqual(60);
-    expect(rows.findIndex((r) => r.includes('# Quarry rules'))).toBeLessThan(rows.findIndex((r) => r.includes('Task 1 of 2')));
+    expect(rows.findIndex((r) => r.includes('Quarry rules'))).toBeLessThan(rows.findIndex((r) => r.includes('Task 1 of 2')));
   });
 
   it('the editor has focus when a task opens: typing lands in the answer; PgDn still scrolls the reader from there', async () => {
@@ -239,10 +239,10 @@ describe('play screen', () => {
     const { lastFrame, stdin } = mount(deps());
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
     await keys(stdin, CTRL_T);
-    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('# Task 1 of 2 (green)')));
-    expect(f).not.toContain('# Quarry rules');
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2 (green)')));
+    expect(f).not.toContain('Quarry rules');
     await keys(stdin, CTRL_T);
-    await waitForFrame(lastFrame, (x) => x.includes('# Quarry rules'));
+    await waitForFrame(lastFrame, (x) => x.includes('Quarry rules'));
   });
 
   it('Ctrl+T: the earlier task shows the status a person gave it after submission, and the prompt is not hard-wrapped', async () => {
@@ -262,8 +262,8 @@ describe('play screen', () => {
     await keys(stdin, KEYS.enter);
     await waitForFrame(lastFrame, (x) => x.includes('Task 2 of 2'));
     await keys(stdin, CTRL_T);
-    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('# Task 2 of 2 (blue)')));
-    expect(f).toContain('## 1. green - failed');
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('Task 2 of 2 (blue)')));
+    expect(f).toContain('1. green - failed');
     // the author's break after "rulebook" is undone: the reader re-wraps the prompt to its width
     expect(f).toMatch(/rulebook describes/);
   });
@@ -504,7 +504,7 @@ describe('home screen', () => {
     await waitForFrame(lastFrame, (x) => x.includes('unfinished run'));
     await keys(stdin, 'y');
     // The first frame may still show the top; the reader then moves to where the person was.
-    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2') && x.includes('Filler line 20') && !x.includes('# Quarry rules')));
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2') && x.includes('Filler line 20') && !x.includes('Quarry rules')));
     expect(f).not.toContain('Filler line 19 ');
     expect(plain(f).split('\n')[1]).toMatch(/^Filler line 20 /);
   });
