@@ -1,10 +1,12 @@
 // Reading and typing as a person expects, in a real pseudo-terminal (issue 10): keys come from
 // the terminal, not from timing - bracketed paste marks pastes, a read of many keys is handled
 // key by key, and the editor has focus when a task opens. At 120x36 and 80x24.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../src/core/runs/types.js';
+import { displayWidth } from '../../src/core/text/width.js';
+import { playLayout } from '../../src/ui/screens/Play.js';
 import { CLI, KEYS, PtySession, spawnClplay, tempDirs, type TempDirs } from '../helpers/pty.js';
 import { waitForRun as waitForSavedRun } from '../helpers/saved-runs.js';
 
@@ -12,11 +14,11 @@ const SCENARIO = 'tidewater-rulebook';
 let dirs: TempDirs;
 const sessions: PtySession[] = [];
 
-function start(cols: number, rows: number, args: string[] = ['play', SCENARIO, '--player', 'Ada']): PtySession {
+function start(cols: number, rows: number, args: string[] = ['play', SCENARIO, '--player', 'Ada'], scenarios = ''): PtySession {
   const p = spawnClplay(args, {
     cols,
     rows,
-    env: { CLPLAY_SAVES: dirs.saves, CLPLAY_CONFIG_DIR: dirs.config, CLPLAY_CACHE_DIR: join(dirs.root, 'cache'), CLPLAY_SCENARIOS: '' },
+    env: { CLPLAY_SAVES: dirs.saves, CLPLAY_CONFIG_DIR: dirs.config, CLPLAY_CACHE_DIR: join(dirs.root, 'cache'), CLPLAY_SCENARIOS: scenarios },
   });
   sessions.push(p);
   return p;
@@ -127,5 +129,65 @@ describe('the Markdown reader', () => {
     expect(screen).not.toContain('**right-hand**');
     // The styles are in what was sent: bold for the heading and the strong text.
     expect(p.raw).toMatch(/\x1b\[1m[^\x1b]*(?:\x1b\[[0-9;]*m)*right-hand/);
+  });
+});
+
+const TABLE_SCENARIO = `id: lamp-table
+title: Lamp table (test)
+category: rule-system-application
+subcategory: procedures
+origin: fictional
+language: en
+estimatedMinutes: 3
+context: |
+  # Lamps
+
+  | Lamp | Meaning | What to do |
+  |------|---------|------------|
+  | GREEN, steady | RUN in progress. The bath is live and the lid is locked while the cycle runs. | Never try to open the lid. Wait for the cycle to end and for the lamp to turn amber. |
+  | AMBER, blinking | Cooling down after a cycle; the lid unlocks when the bath is below forty degrees. | Wait, then open the lid slowly and lift the rack out with both hands. |
+
+  The end.
+tasks:
+  - id: t1
+    prompt: What does a steady green lamp mean?
+    rubric:
+      - text: Says a run is in progress.
+        check: { type: includes, value: run }
+`;
+
+/** Display columns of the cell separators in a row. */
+function bars(row: string): number[] {
+  const out: number[] = [];
+  let col = 0;
+  for (const ch of row) {
+    if (ch === '│' || ch === '┼') out.push(col);
+    col += displayWidth(ch);
+  }
+  return out;
+}
+
+describe.each([
+  [120, 36],
+  [60, 30],
+])('a table wider than the pane at %ix%i', (cols, rows) => {
+  it('renders with aligned cells and no split rows', async () => {
+    dirs = tempDirs();
+    const extra = join(dirs.root, 'more');
+    mkdirSync(extra, { recursive: true });
+    writeFileSync(join(extra, 'lamp.yaml'), TABLE_SCENARIO);
+    const p = start(cols, rows, ['play', 'lamp-table', '--player', 'Ada'], extra);
+    await p.ready('Task 1 of', 15_000);
+    const layout = playLayout(cols, rows - 2);
+    const pane = p.lines().map((l) => [...l].slice(0, layout.readerWidth).join(''));
+    const table = pane.filter((l) => l.includes(' │ ') || l.includes('─┼─'));
+    expect(table.length).toBeGreaterThan(4);
+    // The long source line is wider than the pane: its cells are wrapped inside their columns.
+    expect(Math.max(...table.map((l) => displayWidth(l.trimEnd())))).toBeLessThanOrEqual(layout.readerWidth);
+    for (const l of table) expect(bars(l)).toEqual(bars(table[0]!));
+    const green = table.findIndex((l) => l.startsWith('GREEN'));
+    expect(green).toBeGreaterThan(0);
+    // No prose-style split: the row's three cells start on the same screen row.
+    expect(table[green]).toMatch(/^GREEN,? .*│ RUN .*│ Never/);
   });
 });

@@ -57,7 +57,7 @@ function Rows({ reader, plain }: { reader: ReaderController; plain: boolean }): 
   for (let r = from; r < to; r++) {
     const line = lines[r];
     // Only the rows on screen are parsed (one source line at a time, cached).
-    const markup = plain || doc.fenced[line.src] ? NO_MARKUP : lineMarkup(doc.wrapped.sourceLines[line.src] ?? '');
+    const markup = plain || line.display || doc.fenced[line.src] ? NO_MARKUP : lineMarkup(doc.wrapped.sourceLines[line.src] ?? '');
     out.push(<Row key={r} line={line} hits={hits} current={current} markup={markup} />);
   }
   for (let r = to; r < state.top + state.rows; r++) out.push(<Text key={`e${r}`}> </Text>);
@@ -97,6 +97,15 @@ const Row = React.memo(function Row({
     const stop = Math.min(m.offset + m.length, textEnd);
     if (stop <= start) continue;
     spans.push({ start, stop, current: m === current });
+  }
+  if (line.display) {
+    // A laid-out table row: a search hit anywhere in its source line marks the whole row.
+    const hit = hits.some((m) => m.src === line.src);
+    return (
+      <Text wrap="truncate-end" inverse={hit && theme.noColor} backgroundColor={hit ? theme.highlight.match : undefined}>
+        {line.text === '' ? ' ' : line.text}
+      </Text>
+    );
   }
   if (spans.length === 0 && markup.styles.length === 0) return <Text wrap="truncate-end">{line.text === '' ? ' ' : line.text}</Text>;
   // Character by character over this row's range of the source line (a row is at most a pane

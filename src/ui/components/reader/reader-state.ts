@@ -7,6 +7,7 @@ import { sanitize } from '../../../core/text/sanitize.js';
 import { wrapText, rowForSource, type WrappedText } from '../../../core/text/wrap.js';
 import { outline, type Heading } from '../../../core/text/outline.js';
 import { fencedLines } from '../../../core/text/inline-markup.js';
+import { layoutTables } from '../../../core/text/tables.js';
 import { EMPTY_SEARCH, matchAtOrAfter, searchText, type SearchResult } from '../../../core/text/search.js';
 import { commandFor } from '../../keys/bindings.js';
 
@@ -85,7 +86,8 @@ export function prepareReaderDoc(text: string, width: number): ReaderDoc {
     sanitizedCache.set(text, base);
     if (sanitizedCache.size > 4) sanitizedCache.delete(sanitizedCache.keys().next().value as string);
   }
-  const wrapped = wrapText(base.text, w);
+  // Tables are laid out to the width (aligned columns, wrapped cells) instead of wrapped as prose.
+  const wrapped = layoutTables(wrapText(base.text, w), base.fenced);
   const doc: ReaderDoc = {
     text: base.text,
     wrapped,
