@@ -2,6 +2,7 @@
 // confirmation, pause, help from the key table, reveal modes, drafts saved while typing, the safe
 // Ctrl+C, sanitized scenario text, the home screen and the summary's comparison table.
 
+import { userInfo } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/app.js';
 import type { AppDeps, RunSaver } from '../../src/ui/app-context.js';
@@ -485,6 +486,20 @@ describe('home screen', () => {
     await keys(stdin, KEYS.enter);
     await waitForFrame(lastFrame, (x) => x.includes('playing as Zoë'));
     expect(saved).toEqual(['Zoë']);
+  });
+
+  it('on the name prompt ? shows the keys (not typed), and Enter on an empty name keeps the login name', async () => {
+    const saved: string[] = [];
+    const { lastFrame, stdin } = mount(deps({ player: null, start: { screen: 'home' }, savePlayerName: async (n) => void saved.push(n) }));
+    const login = userInfo().username;
+    await waitForFrame(lastFrame, (x) => x.includes('What name') && x.includes(`${login} (Enter keeps it)`));
+    await keys(stdin, '?');
+    await waitForFrame(lastFrame, (x) => x.includes('Keys'));
+    await keys(stdin, 'x');
+    await waitForFrame(lastFrame, (x) => x.includes('What name'));
+    await keys(stdin, KEYS.enter);
+    await waitForFrame(lastFrame, (x) => x.includes(`playing as ${login}`));
+    expect(saved).toEqual([login]);
   });
 
   it('choosing a scenario with an unfinished run offers to continue it', async () => {

@@ -29,6 +29,8 @@ export interface EditorProps {
   onChange?: (text: string, stats: EditStats) => void;
   /** A bracketed paste was inserted (its characters and lines). */
   onPaste?: (chars: number, lines: number) => void;
+  /** Sees every key first; returns true to take it (the editor then ignores it). */
+  intercept?: (input: string, key: Key, info: KeyInfo) => boolean;
   /** Every key the editor did not use (so a screen without its own useInput can react). */
   onOtherKey?: (input: string, key: Key, info: KeyInfo) => void;
 }
@@ -44,10 +46,11 @@ export function Editor(props: EditorProps): React.JSX.Element {
   const own = useTextBuffer(props.initialText ?? '');
   const buffer = props.buffer ?? own;
   const [, setTick] = useState(0);
-  const { focus, width, height, onSubmit, onChange, onPaste, onOtherKey } = props;
+  const { focus, width, height, onSubmit, onChange, onPaste, onOtherKey, intercept } = props;
 
   const handler = useCallback(
     (input: string, key: Key, info: KeyInfo) => {
+      if (intercept?.(input, key, info)) return;
       const result: EditorKeyResult = applyEditorKey(buffer, input, key, info.raw, width, info.paste);
       switch (result.kind) {
         case 'submit':
@@ -66,7 +69,7 @@ export function Editor(props: EditorProps): React.JSX.Element {
           break;
       }
     },
-    [buffer, width, onSubmit, onChange, onPaste, onOtherKey],
+    [buffer, width, onSubmit, onChange, onPaste, onOtherKey, intercept],
   );
   useKeys(handler, { isActive: focus });
 
