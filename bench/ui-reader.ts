@@ -58,9 +58,37 @@ function step(stdin: FakeStdin, stdout: FakeStdout, key: string): Promise<number
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-function Harness({ text, width, height }: { text: string; width: number; height: number }) {
+function Harness({ text, width, height, plain = false }: { text: string; width: number; height: number; plain?: boolean }) {
   const reader = useReader({ text, width, height });
-  return React.createElement(Reader, { reader, focus: true });
+  return React.createElement(Reader, { reader, focus: true, plain });
+}
+
+/** makeContext with inline Markdown in it: strong, emphasis and code on many lines. */
+export function makeMarkdownContext(chars: number): string {
+  return makeContext(chars).replace(/lantern/g, '**lantern**').replace(/river/g, '*river*').replace(/days/g, '`days`');
+}
+
+/** Median page-step time of the reader on `text` (a few renders, 50 steps each). */
+async function pageSteps(text: string, plain: boolean): Promise<number> {
+  const steps: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    const stdout = new FakeStdout(COLS, ROWS);
+    const stdin = new FakeStdin();
+    const first = stdout.next();
+    const inst = render(React.createElement(Harness, { text: `${text}\nrun ${r} ${plain}`, width: COLS - 2, height: ROWS - 2, plain }), {
+      stdout: stdout as unknown as NodeJS.WriteStream,
+      stdin: stdin as unknown as NodeJS.ReadStream,
+      debug: true,
+      exitOnCtrlC: false,
+      patchConsole: false,
+    });
+    await first;
+    await new Promise((res) => setTimeout(res, 20));
+    for (let s = 0; s < 50; s++) steps.push(await step(stdin, stdout, '\x1b[6~'));
+    inst.unmount();
+    inst.cleanup();
+  }
+  return median(steps);
 }
 
 export async function runUiBench(ctx: BenchContext): Promise<void> {
@@ -130,6 +158,14 @@ export async function runUiBench(ctx: BenchContext): Promise<void> {
       // (most of it Ink's per-character output grid, which is proportional to the screen size).
       ctx.figure(`scroll step CPU time (${label}, median)`, median(cpuSteps), 'ms', { max: 10 });
     }
+
+    // The Markdown reader (styles, hidden markers; each row's source line parsed when first on
+    // screen) against the same reader drawing the text as written.
+    const md = makeMarkdownContext(320_000);
+    const plainStep = await pageSteps(md, true);
+    const mdStep = await pageSteps(md, false);
+    ctx.figure('scroll step, one page, plain reader (320k Markdown, median of 150)', plainStep, 'ms', { max: 10 });
+    ctx.figure('scroll step, one page, Markdown reader (320k Markdown, median of 150)', mdStep, 'ms', { max: Math.max(10, plainStep * 1.5) });
 
     const doc = wrapText(sanitize(base), 118);
     const s0 = performance.now();

@@ -3,7 +3,7 @@
 // and a safe Ctrl+C (asks first while a run is open; the draft is saved before leaving).
 // The root is never taller than rows - 1: Ink 6.8 redraws the whole screen otherwise.
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Box, Text, useApp, useInput } from 'ink';
+import { Box, Text, useApp } from 'ink';
 import type { VersusMatch } from '../core/model/versus.js';
 import { PlayController } from '../core/play/controller.js';
 import { continuableRuns } from '../core/play/resume.js';
@@ -29,6 +29,7 @@ import { SummaryScreen } from './screens/Summary.js';
 import { VerdictsScreen } from './screens/Verdicts.js';
 import { theme } from './theme.js';
 import { VersusPanel } from './versus/VersusPanel.js';
+import { useKeys } from './keys/keypress.js';
 
 export interface AppProps {
   deps: AppDeps;
@@ -300,7 +301,7 @@ export function App({ deps }: AppProps): React.JSX.Element {
   const timeLeft = useStudyClock(ctl, deps.study?.timeLimitMs, onTimeUp);
 
   const runOpen = ctl !== null && !ctl.finished;
-  useInput(
+  useKeys(
     (input, key) => {
       if (!matches('app.quit', input, key)) return;
       if (quitAsked || !runOpen) actions.quit();

@@ -2,13 +2,13 @@
 // by the home and play commands, so `clplay --help` never loads Ink or React.
 // Ctrl+C is handled by the app (it asks first while a run is open); SIGTERM and SIGHUP save the
 // run being played (and, versus, the model's run) before exiting.
-import { render } from 'ink';
 import type { VersusMatch } from '../core/model/versus.js';
 import type { PlayController } from '../core/play/controller.js';
 import { errorMessage } from '../core/errors.js';
 import { App } from './app.js';
 import { untilExit } from './until-exit.js';
 import type { AppDeps } from './app-context.js';
+import { renderInTerminal } from './render-terminal.js';
 
 export async function runApp(deps: AppDeps, stderr: NodeJS.WritableStream = process.stderr): Promise<number> {
   let ctl: PlayController | null = null;
@@ -20,7 +20,7 @@ export async function runApp(deps: AppDeps, stderr: NodeJS.WritableStream = proc
     ctl = c;
     if (c) played.add(c);
   };
-  const app = render(<App deps={{ ...deps, onController, onMatch: (m) => (match = m) }} />, { exitOnCtrlC: false, patchConsole: true });
+  const app = renderInTerminal(<App deps={{ ...deps, onController, onMatch: (m) => (match = m) }} />, { patchConsole: true });
   // The person's run and (versus) the model's run are both saved before a signal ends it.
   const code = await untilExit(app, () => {
     const c = ctl as PlayController | null;

@@ -12,7 +12,7 @@ import { loadLibrary } from '../../src/core/scenario/library.js';
 import type { Scenario } from '../../src/core/scenario/schema.js';
 import { sanitize, sanitizeInline } from '../../src/core/text/sanitize.js';
 import { STATUS_SYMBOL } from '../../src/ui/theme.js';
-import { CLI, KEYS, PtySession, sleep, spawnClplay, tempDirs, type TempDirs } from '../helpers/pty.js';
+import { CLI, KEYS, PtySession, spawnClplay, tempDirs, type TempDirs } from '../helpers/pty.js';
 import { runFiles as savedRuns, waitForRun as waitForSavedRun } from '../helpers/saved-runs.js';
 
 // The scenario played: the bundled example if it is there, else the bundled English scenario
@@ -32,9 +32,11 @@ function answerChars(s: Scenario): number {
 const STATUS_HEADLINE = { solved: 'Solved', failed: 'Not solved', pending: 'Pending (some items need a judge)' } as const;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A line as the Markdown reader draws it: heading marks and emphasis marks are not shown. */
+const drawn = (line: string) => sanitize(line.trim()).replace(/^#{1,6}\s+/, '').replace(/\*\*|`/g, '');
 /** The first non-empty line, cut short (the reader shows it on one row). */
-const firstLine = (text: string) => sanitize(text.split('\n').find((l) => l.trim())!.trim()).slice(0, 24);
-const lastLine = (text: string) => sanitize(text.trimEnd().split('\n').at(-1)!.trim()).slice(0, 24);
+const firstLine = (text: string) => drawn(text.split('\n').find((l) => l.trim())!).slice(0, 24);
+const lastLine = (text: string) => drawn(text.trimEnd().split('\n').at(-1)!).slice(0, 24);
 /** The start of a text as a one-row listing shows it. */
 const oneRowStart = (text: string) => sanitizeInline(text.trim()).replace(/\s+/g, ' ').slice(0, 16).trimEnd();
 /** A word of the context to search for. */
@@ -101,7 +103,11 @@ describe('clplay play in a real terminal', () => {
     expect(screen).toMatch(/lines 1-\d+ of \d+/);
     expect(lastRowEmpty(p)).toBe(true);
 
-    // scroll the reader (it has focus first): down a page, to the end, back to the top
+    // the editor has focus first (its bar is inverse); Tab gives it to the reader
+    expect(screen).toContain('▶ Your answer');
+    p.write(KEYS.tab);
+    await p.waitForText('▶ lines');
+    // scroll the reader: down a page, to the end, back to the top
     p.write(KEYS.pageDown);
     await p.waitFor((s) => !/lines 1-/.test(s), 3000, 'the reader to scroll');
     p.write('G');
@@ -140,7 +146,7 @@ describe('clplay play in a real terminal', () => {
           await typeSlowly(p, lines[k]!);
         }
       } else {
-        p.write(answer);
+        p.paste(answer);
       }
       // The whole answer is in the editor once its draft is saved (text on screen could also be
       // in the context); only then Enter, so it cannot arrive inside the paste.
@@ -194,7 +200,6 @@ describe('clplay play in a real terminal', () => {
     dirs = tempDirs();
     let p = start(['play', SCENARIO, '--player', 'Bo', '--reveal', 'end']);
     await p.ready(`Task 1 of ${PLAYED.tasks.length}`);
-    p.write(KEYS.tab);
     await p.waitForText('Enter submits');
     await typeSlowly(p, 'Half of 161');
     // the draft is saved ~500 ms after typing stops
@@ -231,7 +236,6 @@ describe('clplay play in a real terminal', () => {
     p.write(KEYS.enter);
     screen = await p.waitForText(`Task 1 of ${PLAYED.tasks.length}`);
     expect(screen).toContain('Half of 161');
-    p.write(KEYS.tab);
     await p.waitForText('Enter submits');
     p.write(KEYS.end);
     await typeSlowly(p, ' is 80.5, so Answer: 81 marks');
@@ -279,9 +283,12 @@ describe('clplay play in a real terminal', () => {
     // open the Chinese scenario and check its context is drawn with wide characters
     p.write('C');
     await p.waitForText('All categories');
+    // One j at a time, each waited for on screen (frames are drawn at most 30 times a second).
+    const selectedRow = () => p.lines().find((l) => l.startsWith('▸'));
     for (let i = 0; i < 12 && !/▸ .*港口税则/.test(p.screen()); i++) {
+      const before = selectedRow();
       p.write('j');
-      await sleep(60);
+      await p.waitFor(() => selectedRow() !== before, 3000, 'the selection to move');
     }
     expect(p.screen()).toMatch(/▸ .*港口税则/);
     p.write(KEYS.enter);
@@ -306,7 +313,6 @@ describe('clplay play in a real terminal', () => {
     dirs = tempDirs();
     const p = start(['play', SCENARIO, '--player', 'Eve'], { env: { NO_COLOR: '1' } });
     await p.ready(`Task 1 of ${PLAYED.tasks.length}`);
-    p.write(KEYS.tab);
     await p.waitForText('Enter submits');
     await typeSlowly(p, 'no idea');
     await waitForRun((r) => r.tasks[0]?.draft === 'no idea');
@@ -322,7 +328,6 @@ describe('clplay play in a real terminal', () => {
     dirs = tempDirs();
     const p = start(['play', SCENARIO, '--player', 'Di']);
     await p.ready(`Task 1 of ${PLAYED.tasks.length}`);
-    p.write(KEYS.tab);
     await p.waitForText('Enter submits');
     await p.type('unsaved', 25);
     await p.waitForText('unsaved');

@@ -87,7 +87,6 @@ describe('clplay play --vs in a real terminal', () => {
     // the endpoint was probed before the screen opened, and the model is asked task 1 at once
     expect(srv.requests.some((r) => r.method === 'GET' && r.path.endsWith('/models'))).toBe(true);
     await p.waitForText(`${MODEL} has answered`, 8000);
-    p.write(KEYS.tab);
     await p.waitForText('Enter submits');
 
     const mine: Verdict[][] = [];
@@ -102,7 +101,7 @@ describe('clplay play --vs in a real terminal', () => {
       }
       // hidden until the person submits: the model's text never reached the terminal
       expect(p.raw).not.toContain(modelAnswer(s, i).split('\n')[0]!.slice(0, 30));
-      p.write(answer);
+      p.paste(answer);
       await waitForRun((r) => isPerson(r) && r.tasks[i]?.draft === answer);
       p.write(KEYS.enter);
       const screen = await p.waitForText(`${MODEL}: ${HEADLINE[taskStatus(theirs[i]!)]}`, 8000);

@@ -97,6 +97,11 @@ export class PtySession {
     this.proc.write(data);
   }
 
+  /** Pastes text as a terminal with bracketed paste on sends it (clplay switches that on). */
+  paste(text: string): void {
+    this.proc.write(`\x1b[200~${text}\x1b[201~`);
+  }
+
   /** Types text one chunk at a time (each chunk is one read for the app, like keystrokes). */
   async type(text: string, delayMs = 5): Promise<void> {
     for (const ch of text) {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
 import { Editor, useTextBuffer } from '../../src/ui/components/editor/Editor.js';
 import type { TextBuffer, EditStats } from '../../src/ui/components/editor/text-buffer.js';
-import { KEYS, press, waitForFrame } from './ink-helpers.js';
+import { KEYS, bracketed, press, renderWithKeys, waitForFrame } from './ink-helpers.js';
 
 afterEach(() => cleanup());
 
@@ -59,16 +59,37 @@ describe('Editor', () => {
     expect(ev.stats?.edits).toBe(5);
   });
 
-  it('takes a paste as one chunk with its newlines and reports its size', async () => {
+  it('takes a bracketed paste as one paste with its newlines and reports its size', async () => {
     const ev = newEvents();
-    const { lastFrame, stdin } = render(<Harness ev={ev} height={5} />);
+    const { lastFrame, stdin } = renderWithKeys(<Harness ev={ev} height={5} />);
     await waitForFrame(lastFrame, (f) => f.includes('Type'));
-    await press(stdin, 'line one\rline two\r\nline three');
+    // The markers arrive cut between reads, as they can from a terminal.
+    await press(stdin, '\x1b[20', '0~line one\rline two\r\nline three\x1b[2', '01~');
     const f = lastFrame()!;
     expect(f).toContain('line one');
     expect(f).toContain('line three');
     expect(ev.pastes).toEqual([28]);
     expect(ev.submits).toEqual([]); // the CRs inside a paste do not submit
+    expect(f).not.toContain('[20');
+  });
+
+  it('types keys that arrive in one read one by one: text then Enter submits', async () => {
+    const ev = newEvents();
+    const { lastFrame, stdin } = renderWithKeys(<Harness ev={ev} />);
+    await waitForFrame(lastFrame, (f) => f.includes('Type'));
+    await press(stdin, 'forty-two\r');
+    expect(ev.submits).toEqual(['forty-two']);
+    expect(ev.pastes).toEqual([]);
+    expect(ev.stats?.typedChars).toBe(9);
+  });
+
+  it('counts even a one-character bracketed paste as a paste, and many typed keys in one read as typing', async () => {
+    const ev = newEvents();
+    const { lastFrame, stdin } = renderWithKeys(<Harness ev={ev} />);
+    await waitForFrame(lastFrame, (f) => f.includes('Type'));
+    await press(stdin, bracketed('x'), 'abcdefgh');
+    await waitForFrame(lastFrame, (f) => f.includes('xabcdefgh'));
+    expect(ev.pastes).toEqual([1]);
   });
 
   it('edits: backspace, arrows, Home/End, word delete, undo', async () => {

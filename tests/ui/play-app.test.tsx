@@ -2,7 +2,7 @@
 // confirmation, pause, help from the key table, reveal modes, drafts saved while typing, the safe
 // Ctrl+C, sanitized scenario text, the home screen and the summary's comparison table.
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import { acquireLock, describeOwner, type LockOwner } from '../../src/core/runs/
 import { RunStore } from '../../src/core/runs/store.js';
 import type { RunRecord } from '../../src/core/runs/types.js';
 import type { Scenario } from '../../src/core/scenario/schema.js';
-import { KEYS, tick, waitForFrame } from './ink-helpers.js';
+import { KEYS, renderWithKeys, tick, waitForFrame } from './ink-helpers.js';
 
 const CTRL_C = '\x03';
 const CTRL_P = '\x10';
@@ -85,7 +85,8 @@ function deps(over: Partial<AppDeps> = {}): AppDeps {
 
 const mounted: { unmount: () => void }[] = [];
 function mount(d: AppDeps) {
-  const r = render(<App deps={d} />);
+  // Through clplay's keypress layer, as in the terminal (one key per read, bracketed pastes).
+  const r = renderWithKeys(<App deps={d} />, d.size);
   mounted.push(r);
   return r;
 }
@@ -121,13 +122,13 @@ describe('play screen', () => {
   it('draws reader and task side by side at 100 columns, within rows - 1', async () => {
     const { lastFrame } = mount(deps());
     const f = plain(await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2')));
-    expect(f).toContain('# Quarry rules');
+    expect(f).toContain('Quarry rules');
     expect(f).toContain('What does a green light mean?');
     expect(f).toMatch(/Task 1\/2 · ⏱ 0:0\d/);
     const rows = rowsOf(f);
     expect(rows.length).toBeLessThanOrEqual(29);
     expect(rows.filter((r) => r.includes('│')).length).toBeGreaterThan(10);
-    expect(rows.find((r) => r.includes('# Quarry rules'))).toMatch(/# Quarry rules.*│Task 1 of 2/);
+    expect(rows.find((r) => r.includes('Quarry rules'))).toMatch(/Quarry rules.*│Task 1 of 2/);
   });
 
   it('stacks reader over task below 100 columns, and keeps every row within 60 columns', async () => {
@@ -138,26 +139,56 @@ describe('play screen', () => {
     expect(rows.some((r) => /^─{20,}/.test(r))).toBe(true);
     expect(rows.some((r) => r.includes('│'))).toBe(false);
     for (const r of rows) expect([...r].length).toBeLessThanOrEqual(60);
-    expect(rows.findIndex((r) => r.includes('# Quarry rules'))).toBeLessThan(rows.findIndex((r) => r.includes('Task 1 of 2')));
+    expect(rows.findIndex((r) => r.includes('Quarry rules'))).toBeLessThan(rows.findIndex((r) => r.includes('Task 1 of 2')));
   });
 
-  it('Tab moves focus to the editor; PgDn still scrolls the reader from there', async () => {
+  it('the editor has focus when a task opens: typing lands in the answer; PgDn still scrolls the reader from there', async () => {
     const { lastFrame, stdin } = mount(deps());
-    await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
-    await keys(stdin, KEYS.tab);
     await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
-    await typeText(stdin, 'jk');
+    await typeText(stdin, 'jk ');
     expect(plain(lastFrame()!)).toMatch(/lines 1-\d+ of/);
     await keys(stdin, KEYS.pageDown);
     const f = plain(await waitForFrame(lastFrame, (x) => !/lines 1-/.test(plain(x))));
     expect(f).toContain('jk'); // typed into the answer, not taken as reader keys
   });
 
+  it('Tab gives the reader focus (its bar shows it); a key the reader has no use for goes to the answer, with focus', async () => {
+    const { lastFrame, stdin } = mount(deps());
+    await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
+    await keys(stdin, KEYS.tab, 'j');
+    let f = plain(await waitForFrame(lastFrame, (x) => x.includes('▶ lines')));
+    expect(f).toContain('Your answer (Tab, or just type)');
+    // j scrolled the reader; T is no reader key: it starts the answer and moves focus there.
+    await keys(stdin, 'T', 'h', 'e');
+    f = plain(await waitForFrame(lastFrame, (x) => x.includes('Enter submits')));
+    expect(f).toContain('The');
+    expect(f).not.toContain('▶ lines');
+  });
+
+  it('keys in one read are handled one by one: Tab then ten j scroll the reader ten rows', async () => {
+    const { lastFrame, stdin } = mount(deps());
+    await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
+    await keys(stdin, `${KEYS.tab}${'j'.repeat(10)}`);
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('▶ lines')));
+    expect(f).toMatch(/▶ lines 11-/);
+  });
+
+  it('Ctrl+S searches the context from the editor, and Enter brings focus back to the answer', async () => {
+    const { lastFrame, stdin } = mount(deps());
+    await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
+    await keys(stdin, '\x13');
+    await waitForFrame(lastFrame, (x) => plain(x).split('\n').some((l) => l.startsWith('/')));
+    await typeText(stdin, 'green');
+    await keys(stdin, KEYS.enter);
+    await waitForFrame(lastFrame, (x) => /"green" 1\/\d/.test(plain(x)) && x.includes('Enter submits'));
+    await typeText(stdin, 'ok');
+    expect(plain(lastFrame()!)).toMatch(/ok/);
+  });
+
   it('asks before submitting an empty answer', async () => {
     const d = deps();
     const { lastFrame, stdin } = mount(d);
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
-    await keys(stdin, KEYS.tab);
     await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
     await keys(stdin, KEYS.enter);
     await waitForFrame(lastFrame, (x) => x.includes('Submit an empty answer?'));
@@ -188,7 +219,6 @@ describe('play screen', () => {
     await keys(stdin, CTRL_P);
     await waitForFrame(lastFrame, (x) => x.includes('green light'));
     now += 1000;
-    await keys(stdin, KEYS.tab);
     await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
     await typeText(stdin, 'stop');
     await keys(stdin, KEYS.enter);
@@ -199,13 +229,13 @@ describe('play screen', () => {
     expect(run.tasks[0]!.wallMs).toBe(66_000);
   });
 
-  it('? shows every key from the binding table; any key closes it', async () => {
+  it('? (F1 while typing) shows every key from the binding table; any key closes it', async () => {
     const { lastFrame, stdin } = mount(deps());
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
-    await keys(stdin, '?');
+    await keys(stdin, '\x1bOP');
     const f = plain(await waitForFrame(lastFrame, (x) => x.includes('Keys')));
-    expect(f).toContain('search the context');
-    expect(f).toContain('pause');
+    expect(f).toContain('Answer editor');
+    expect(f).toContain('submit the answer');
     await keys(stdin, 'x');
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
   });
@@ -214,10 +244,10 @@ describe('play screen', () => {
     const { lastFrame, stdin } = mount(deps());
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
     await keys(stdin, CTRL_T);
-    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('# Task 1 of 2 (green)')));
-    expect(f).not.toContain('# Quarry rules');
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2 (green)')));
+    expect(f).not.toContain('Quarry rules');
     await keys(stdin, CTRL_T);
-    await waitForFrame(lastFrame, (x) => x.includes('# Quarry rules'));
+    await waitForFrame(lastFrame, (x) => x.includes('Quarry rules'));
   });
 
   it('Ctrl+T: the earlier task shows the status a person gave it after submission, and the prompt is not hard-wrapped', async () => {
@@ -228,7 +258,6 @@ describe('play screen', () => {
     };
     const { lastFrame, stdin } = mount(deps({ scenarios: [wrapped], start: { screen: 'play', scenario: wrapped }, size: { columns: 140, rows: 30 } }));
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
-    await keys(stdin, KEYS.tab);
     await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
     await typeText(stdin, 'stop');
     await keys(stdin, KEYS.enter);
@@ -238,8 +267,8 @@ describe('play screen', () => {
     await keys(stdin, KEYS.enter);
     await waitForFrame(lastFrame, (x) => x.includes('Task 2 of 2'));
     await keys(stdin, CTRL_T);
-    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('# Task 2 of 2 (blue)')));
-    expect(f).toContain('## 1. green - failed');
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('Task 2 of 2 (blue)')));
+    expect(f).toContain('1. green - failed');
     // the author's break after "rulebook" is undone: the reader re-wraps the prompt to its width
     expect(f).toMatch(/rulebook describes/);
   });
@@ -249,9 +278,9 @@ describe('play screen', () => {
     const store = d.store as MemStore;
     const { lastFrame, stdin } = mount(d);
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
-    await keys(stdin, KEYS.tab);
     await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
-    await typeText(stdin, 'it means stop');
+    // One terminal read with every key: split into keys, typed one by one, saved once they stop.
+    await keys(stdin, 'it means stop');
     await tick(80);
     const drafts = store.saves.filter((r) => r.tasks[0]!.draft !== undefined);
     expect(drafts.at(-1)!.tasks[0]!.draft).toBe('it means stop');
@@ -295,7 +324,6 @@ describe('reveal modes and the summary', () => {
   it('--reveal task: verdicts after each task, then the summary', async () => {
     const { lastFrame, stdin } = mount(deps());
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
-    await keys(stdin, KEYS.tab);
     await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
     await typeText(stdin, 'Go');
     await keys(stdin, KEYS.enter);
@@ -317,7 +345,6 @@ describe('reveal modes and the summary', () => {
   it('--reveal end: no verdicts during play; all of them in the summary', async () => {
     const { lastFrame, stdin } = mount(deps({ reveal: 'end' }));
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
-    await keys(stdin, KEYS.tab);
     await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
     await typeText(stdin, 'stop');
     await keys(stdin, KEYS.enter);
@@ -338,7 +365,6 @@ describe('reveal modes and the summary', () => {
     const slow = { ...store, save: async (r: RunRecord) => (await tick(150), store.save(r)) };
     const { lastFrame, stdin } = mount(deps({ reveal: 'end', store: slow }));
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
-    await keys(stdin, KEYS.tab);
     await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
     await typeText(stdin, 'stop');
     stdin.write(KEYS.enter);
@@ -353,7 +379,6 @@ describe('reveal modes and the summary', () => {
   it('--reveal never: no score anywhere', async () => {
     const { lastFrame, stdin } = mount(deps({ reveal: 'never', scenarios: [scenario({ tasks: [scenario().tasks[0]!] })], start: { screen: 'play', scenario: scenario({ tasks: [scenario().tasks[0]!] }) } }));
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 1'));
-    await keys(stdin, KEYS.tab);
     await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
     await typeText(stdin, 'stop');
     await keys(stdin, KEYS.enter);
@@ -377,7 +402,6 @@ describe('reveal modes and the summary', () => {
     ]);
     const { lastFrame, stdin } = mount(deps({ store, reveal: 'end' }));
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
-    await keys(stdin, KEYS.tab);
     await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
     await typeText(stdin, 'stop');
     await keys(stdin, KEYS.enter);
@@ -480,6 +504,20 @@ describe('home screen', () => {
     expect(saved).toEqual(['Zoë']);
   });
 
+  it('on the name prompt ? shows the keys (not typed), and Enter on an empty name keeps the login name', async () => {
+    const saved: string[] = [];
+    const { lastFrame, stdin } = mount(deps({ player: null, start: { screen: 'home' }, savePlayerName: async (n) => void saved.push(n) }));
+    const login = userInfo().username;
+    await waitForFrame(lastFrame, (x) => x.includes('What name') && x.includes(`${login} (Enter keeps it)`));
+    await keys(stdin, '?');
+    await waitForFrame(lastFrame, (x) => x.includes('Keys'));
+    await keys(stdin, 'x');
+    await waitForFrame(lastFrame, (x) => x.includes('What name'));
+    await keys(stdin, KEYS.enter);
+    await waitForFrame(lastFrame, (x) => x.includes(`playing as ${login}`));
+    expect(saved).toEqual([login]);
+  });
+
   it('choosing a scenario with an unfinished run offers to continue it', async () => {
     const open = newHumanRun({ id: 'open', scenario: a, player: { kind: 'human', name: 'Ada' }, at: 5 });
     open.tasks[0]!.draft = 'my draft';
@@ -517,7 +555,7 @@ describe('home screen', () => {
     await waitForFrame(lastFrame, (x) => x.includes('unfinished run'));
     await keys(stdin, 'y');
     // The first frame may still show the top; the reader then moves to where the person was.
-    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2') && x.includes('Filler line 20') && !x.includes('# Quarry rules')));
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2') && x.includes('Filler line 20') && !x.includes('Quarry rules')));
     expect(f).not.toContain('Filler line 19 ');
     expect(plain(f).split('\n')[1]).toMatch(/^Filler line 20 /);
   });
@@ -529,7 +567,6 @@ describe('person as judge', () => {
     const store = d.store as MemStore;
     const { lastFrame, stdin } = mount(d);
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
-    await keys(stdin, KEYS.tab);
     await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
     await typeText(stdin, 'stop');
     await keys(stdin, KEYS.enter);
@@ -577,7 +614,6 @@ describe('person as judge', () => {
   it('? on the verdicts screen lists the judging keys from the table', async () => {
     const { lastFrame, stdin } = mount(deps());
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
-    await keys(stdin, KEYS.tab);
     await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
     await typeText(stdin, 'Go');
     await keys(stdin, KEYS.enter);
@@ -595,7 +631,6 @@ describe('person as judge', () => {
     const store = d.store as MemStore;
     const { lastFrame, stdin } = mount(d);
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2'));
-    await keys(stdin, KEYS.tab);
     await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
     await typeText(stdin, 'Go');
     await keys(stdin, KEYS.enter);
@@ -621,7 +656,6 @@ describe('person as judge', () => {
     const store = d.store as MemStore;
     const { lastFrame, stdin } = mount(d);
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 1'));
-    await keys(stdin, KEYS.tab);
     await waitForFrame(lastFrame, (x) => x.includes('Enter submits'));
     await typeText(stdin, 'Go');
     await keys(stdin, KEYS.enter);

@@ -45,7 +45,7 @@ describe('Reader', () => {
     const { lastFrame } = render(<Harness text={doc()} height={8} />);
     const f = await waitForFrame(lastFrame, (x) => x.includes('lines'));
     expect(rows(f)).toHaveLength(8);
-    expect(rows(f)[0]).toBe('# Chapter 1');
+    expect(rows(f)[0]).toBe('Chapter 1');
     expect(f).toContain('line 6 of the manual');
     expect(f).not.toContain('line 7 of');
     expect(rows(f)[7]).toContain('lines 1-7 of 200');
@@ -68,7 +68,7 @@ describe('Reader', () => {
     expect(f).toContain('line 199 of the manual');
     expect(f).toContain('100%');
     await press(stdin, 'g');
-    expect(rows(lastFrame()!)[0]).toBe('# Chapter 1');
+    expect(rows(lastFrame()!)[0]).toBe('Chapter 1');
     f = lastFrame()!;
     expect(f).toContain('lines 1-7');
     expect(seen[0]).toEqual([0, 7, 200]);
@@ -115,7 +115,7 @@ describe('Reader', () => {
     expect(f).toContain('› # Chapter 1'.replace('# ', ''));
     await press(stdin, 'j', 'j', KEYS.enter);
     f = lastFrame()!;
-    expect(rows(f)[0]).toBe('# Chapter 3');
+    expect(rows(f)[0]).toBe('Chapter 3');
     expect(f).toContain('lines 101-107');
   });
 
@@ -133,7 +133,7 @@ describe('Reader', () => {
     const { lastFrame, stdin } = render(<Harness text={doc()} height={8} focus={false} grab={(r) => (ctl = r)} />);
     await waitForFrame(lastFrame, (x) => x.includes('lines'));
     await press(stdin, 'j'); // not focused: ignored
-    expect(rows(lastFrame()!)[0]).toBe('# Chapter 1');
+    expect(rows(lastFrame()!)[0]).toBe('Chapter 1');
     ctl!.dispatch({ type: 'page', dir: 1 });
     await tick(10);
     expect(rows(lastFrame()!)[0]).toBe('line 6 of the manual');

@@ -173,7 +173,6 @@ describe('play --vs in the app', () => {
     // (the column is narrow: its line wraps)
     await waitForFrame(ui.lastFrame, (f) => f.includes('rival has answered'), 4000);
     expect(ui.frames.join('\n')).not.toContain('MODEL-SAYS');
-    await press(ui.stdin, '\t');
     await answer(ui, 'no idea');
     let f = await waitForFrame(ui.lastFrame, (x) => x.includes('MODEL-SAYS ANSWER-t1') && x.includes('+ pass'), 4000);
     expect(f).toContain('You: Not solved · 0 of 1 items passed');
@@ -233,7 +232,6 @@ describe('play --vs in the app', () => {
     const ui = render(<App deps={{ ...deps, reveal: 'end' }} />);
     // (the column is narrow: its line wraps)
     await waitForFrame(ui.lastFrame, (f) => f.includes('rival has answered'), 4000);
-    await press(ui.stdin, '\t');
     await answer(ui, 'ANSWER-t1');
     await waitForFrame(ui.lastFrame, (x) => x.includes('Task 2 of 2'));
     await answer(ui, 'hmm');
@@ -254,7 +252,6 @@ describe('play --vs in the app', () => {
     const { deps } = await setup(saves);
     const ui = render(<App deps={{ ...deps, reveal: 'never' }} />);
     await waitForFrame(ui.lastFrame, (f) => f.includes('rival has answered'), 4000);
-    await press(ui.stdin, '\t');
     await answer(ui, 'ANSWER-t1');
     await waitForFrame(ui.lastFrame, (x) => x.includes('Task 2 of 2'));
     await answer(ui, 'hmm');
@@ -276,7 +273,6 @@ describe('play --vs in the app', () => {
     const { deps, store } = await setup(saves);
     let ui = render(<App deps={deps} />);
     await waitForFrame(ui.lastFrame, (f) => f.includes('rival has answered'), 4000);
-    await press(ui.stdin, '\t');
     await answer(ui, 'ANSWER-t1');
     await waitForFrame(ui.lastFrame, (x) => x.includes('MODEL-SAYS ANSWER-t1'), 4000);
     await press(ui.stdin, '\r');
@@ -303,7 +299,6 @@ describe('play --vs in the app', () => {
     await waitForFrame(ui.lastFrame, (x) => x.includes('unfinished run'), 4000);
     await press(ui.stdin, 'y');
     await waitForFrame(ui.lastFrame, (x) => x.includes('Task 2 of 2') && x.includes('rival has answered'), 4000);
-    await press(ui.stdin, '\t');
     await answer(ui, 'ANSWER-t2');
     await waitForFrame(ui.lastFrame, (x) => x.includes('MODEL-SAYS ANSWER-t2') && x.includes('Enter: the summary'), 4000);
     await press(ui.stdin, '\r');

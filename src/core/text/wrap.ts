@@ -25,6 +25,8 @@ export interface WrapSegment {
 export interface WrappedLine extends WrapSegment {
   /** Index of the source line (split on "\n"). */
   src: number;
+  /** The text is a layout of the source line (a table row), not a slice of it. */
+  display?: boolean;
 }
 
 export interface WrappedText {

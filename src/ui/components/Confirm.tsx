@@ -1,9 +1,10 @@
 // A yes/no question: y confirms, n or Esc cancels (keys from the binding table).
 import React from 'react';
-import { Text, useInput } from 'ink';
+import { Text } from 'ink';
 import { commandFor, hintLine } from '../keys/bindings.js';
 import { sanitizeInline } from '../../core/text/sanitize.js';
 import { theme } from '../theme.js';
+import { useKeys } from '../keys/keypress.js';
 
 export interface ConfirmProps {
   message: string;
@@ -14,7 +15,7 @@ export interface ConfirmProps {
 }
 
 export function Confirm({ message, onConfirm, onCancel, focus = true }: ConfirmProps): React.JSX.Element {
-  useInput(
+  useKeys(
     (input, key) => {
       const cmd = commandFor(['confirm'], input, key);
       if (cmd === 'confirm.yes') onConfirm();

@@ -1,10 +1,11 @@
 // The `?` screen: every key of the given contexts, generated from the binding table.
 // Scrolls with ↑↓ / PgUp PgDn when taller than `height`; any other key closes it (onClose).
 import React, { useState } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { helpSections, type KeyContext } from '../keys/bindings.js';
 import { padToWidth, truncateToWidth } from '../../core/text/width.js';
 import { theme } from '../theme.js';
+import { useKeys } from '../keys/keypress.js';
 
 export interface HelpOverlayProps {
   contexts: readonly KeyContext[];
@@ -33,7 +34,7 @@ export function HelpOverlay({ contexts, width, height, onClose, focus = true }: 
   const bodyRows = Math.max(1, height - 2);
   const [top, setTop] = useState(0);
   const maxTop = Math.max(0, rows.length - bodyRows);
-  useInput(
+  useKeys(
     (input, key) => {
       if (key.downArrow || input === 'j') setTop((t) => Math.min(maxTop, t + 1));
       else if (key.upArrow || input === 'k') setTop((t) => Math.max(0, t - 1));

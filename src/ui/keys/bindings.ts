@@ -91,6 +91,13 @@ export const BINDINGS = {
   'reader.pageUp': { contexts: ['play'], keys: [{ name: 'pageUp' }, { input: 'b' }], description: 'reader: page up (PgUp works from the editor too)' },
   'reader.pageDown': { contexts: ['play'], keys: [{ name: 'pageDown' }, { input: ' ' }], description: 'reader: page down (PgDn works from the editor too)', hint: { keys: 'PgUp/PgDn', label: 'page' } },
   'app.pause': { contexts: ['play'], keys: [{ input: 'p', ctrl: true }], description: 'pause: stop the clock and hide the task', hint: { keys: 'Ctrl+P', label: 'pause' } },
+  'play.search': { contexts: ['play'], keys: [{ input: 's', ctrl: true }, { input: '/', meta: true }], description: 'search the context, from the editor too (Alt+/ as well; Enter or Esc comes back)', hint: { keys: 'Ctrl+S', label: 'search' } },
+  'play.outline': { contexts: ['play'], keys: [{ input: 'o', ctrl: true }], description: 'outline of the context, from the editor too (Enter or Esc comes back)', hint: { keys: 'Ctrl+O', label: 'outline' } },
+  'play.nextMatch': { contexts: ['play'], keys: [{ input: 'n', meta: true }], description: 'next search match, from the editor too' },
+  'play.prevMatch': { contexts: ['play'], keys: [{ input: 'p', meta: true }], description: 'previous search match, from the editor too' },
+  'task.scrollUp': { contexts: ['play', 'watch'], keys: [{ name: 'up', meta: true }, { name: 'up', ctrl: true }], description: 'scroll the task up (when it is longer than its pane; Ctrl+↑ too)' },
+  'task.scrollDown': { contexts: ['play', 'watch'], keys: [{ name: 'down', meta: true }, { name: 'down', ctrl: true }], description: 'scroll the task down (when it is longer than its pane; Ctrl+↓ too)', hint: { keys: 'Alt+↑↓', label: 'task' } },
+  'layout.swap': { contexts: ['play', 'watch'], keys: [{ input: 'g', ctrl: true }], description: 'swap which pane is large: the context or the task', hint: { keys: 'Ctrl+G', label: 'bigger pane' } },
   'task.full': { contexts: ['play'], keys: [{ input: 't', ctrl: true }], description: 'show the whole task and your earlier answers in the reader (again: back to the context)', hint: { keys: 'Ctrl+T', label: 'task' } },
 
   // --- the context reader

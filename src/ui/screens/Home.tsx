@@ -2,7 +2,7 @@
 // title, category, tasks, estimated minutes, context length and this player's last result;
 // a category filter. Enter plays (or offers to continue an unfinished run of that scenario).
 import React, { useMemo, useState } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { CATEGORIES, categoryName, isKnownCategory, type Category, type Scenario } from '../../core/scenario/schema.js';
 import { continuableRuns, lastResults, runScore, type Continuable } from '../../core/play/resume.js';
 import type { RunRecord } from '../../core/runs/types.js';
@@ -13,6 +13,7 @@ import { commandFor } from '../keys/bindings.js';
 import { STATUS_SYMBOL, theme } from '../theme.js';
 import { shortCount } from './parts/text-lines.js';
 import { useScreenHints } from '../hooks/use-screen-hints.js';
+import { useKeys } from '../keys/keypress.js';
 
 export type HomeItem = { kind: 'continue'; c: Continuable } | { kind: 'scenario'; s: Scenario };
 
@@ -103,7 +104,7 @@ export function HomeScreen(): React.JSX.Element {
   const { showHelp, openScenario, continueRun, quit } = app.actions;
   useScreenHints(['home']);
 
-  useInput(
+  useKeys(
     (input, key) => {
       const cmd = commandFor(['home', 'global'], input, key);
       switch (cmd) {

@@ -1,13 +1,15 @@
 // The play screen: the context reader and the task panel side by side (stacked below 100
-// columns). Tab moves focus; PgUp/PgDn scroll the reader from either side; Ctrl+P pauses (the
+// columns). The editor has focus when a task opens, so typing lands in the answer; PgUp/PgDn,
+// Ctrl+S (search), Ctrl+O (outline) and Alt+N work from it, so most people never need Tab. Tab
+// moves focus; a printable key the reader has no use for goes to the editor. Ctrl+P pauses (the
 // clock stops, context and task are hidden); Ctrl+T shows the whole task in the reader; `?` (F1
 // while typing) lists every key. Enter submits; an empty answer is confirmed first.
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Box, Text, useInput, type Key } from 'ink';
+import { Box, Text, type Key } from 'ink';
 import type { PlayController } from '../../core/play/controller.js';
 import { formatClock } from '../../core/play/baseline.js';
 import { sanitizeInline } from '../../core/text/sanitize.js';
-import { truncateToWidth } from '../../core/text/width.js';
+import { displayWidth, truncateToWidth } from '../../core/text/width.js';
 import { useAppValue } from '../app-context.js';
 import { Confirm } from '../components/Confirm.js';
 import { Editor } from '../components/editor/Editor.js';
@@ -16,11 +18,13 @@ import { Reader } from '../components/reader/Reader.js';
 import { useReader } from '../components/reader/use-reader.js';
 import { usePlayKey } from '../hooks/use-play-state.js';
 import { commandFor, type KeyContext } from '../keys/bindings.js';
-import { useRawInput } from '../keys/use-raw-input.js';
 import { theme } from '../theme.js';
-import { TaskPanel, taskDocument } from './parts/TaskPanel.js';
+import { TaskPanel, taskDocument, taskPanelRows } from './parts/TaskPanel.js';
 import { rowAtChar, visibleCharSpan } from './parts/view-span.js';
 import { useScreenHints } from '../hooks/use-screen-hints.js';
+import { useKeys, type KeyInfo } from '../keys/keypress.js';
+import { applyEditorKey } from '../components/editor/editor-keys.js';
+import { readerKeyAction } from '../components/reader/reader-state.js';
 
 export interface PlayScreenProps {
   ctl: PlayController;
@@ -33,16 +37,18 @@ export interface PlayScreenProps {
 /** Side by side from this many columns; stacked below. */
 export const SIDE_BY_SIDE_COLUMNS = 100;
 const TICK_MS = 10_000;
-/** Smaller chunks without a newline are taken for fast typing, not recorded as pastes. */
-export const MIN_PASTE_CHARS = 4;
 
-export function playLayout(columns: number, height: number) {
+/** Which pane gets the larger share of the screen (Ctrl+G swaps). */
+export type LargePane = 'reader' | 'task';
+
+export function playLayout(columns: number, height: number, large: LargePane = 'reader') {
   const body = Math.max(3, height - 1);
   if (columns >= SIDE_BY_SIDE_COLUMNS) {
-    const readerWidth = Math.floor((columns - 1) * 0.55);
+    const readerWidth = Math.floor((columns - 1) * (large === 'reader' ? 0.55 : 0.4));
     return { wide: true, body, readerWidth, readerHeight: body, panelWidth: columns - readerWidth - 1, panelHeight: body };
   }
-  const readerHeight = Math.max(3, Math.floor(body * 0.48));
+  // Stacked: the context keeps at least its status line and a few rows, whichever is large.
+  const readerHeight = Math.max(4, Math.floor(body * (large === 'reader' ? 0.48 : 0.3)));
   return { wide: false, body, readerWidth: columns, readerHeight, panelWidth: columns, panelHeight: Math.max(3, body - readerHeight - 1) };
 }
 
@@ -57,12 +63,15 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
   const finished = index >= scenario.tasks.length;
   const reveal = state.run.reveal ?? 'task';
   const paused = state.pausedAt !== null;
-  const [focus, setFocus] = useState<'reader' | 'editor'>('reader');
+  const [focus, setFocus] = useState<'reader' | 'editor'>('editor');
+  // Search or outline opened from the editor: focus goes back there when it closes.
+  const backToEditor = useRef(false);
   const [showTask, setShowTask] = useState(false);
   const [confirmEmpty, setConfirmEmpty] = useState(false);
   const [submitting, setSubmitting] = useState(false);
-  const layout = playLayout(columns, height);
-  const raw = useRawInput();
+  const [large, setLarge] = useState<LargePane>('reader');
+  const [promptTop, setPromptTop] = useState(0);
+  const layout = playLayout(columns, height, large);
 
   const onSearch = useCallback((query: string) => ctl.search(query), [ctl]);
   const reader = useReader({ text: scenario.context, width: layout.readerWidth, height: layout.readerHeight, onSearch });
@@ -107,10 +116,13 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
 
   // One editor buffer per task, started from the saved draft (a continued run).
   const buffer = useMemo(() => new TextBuffer(ctl.getState().run.tasks[index]?.draft ?? ''), [ctl, index]);
-  const pendingPaste = useRef<{ chars: number; continued: boolean } | null>(null);
+  const pendingPaste = useRef<number | null>(null);
   useEffect(() => {
     setConfirmEmpty(false);
+    setFocus('editor');
+    setPromptTop(0);
   }, [index]);
+  const panelRows = taskPanelRows({ tasks: scenario.tasks, results: state.run.tasks, index, width: layout.panelWidth, height: layout.panelHeight, promptTop });
 
   const contexts: KeyContext[] = paused
     ? ['play']
@@ -140,8 +152,8 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
   );
 
   /** Screen-level commands; true when the key was used. */
-  const screenKey = (input: string, key: Key, typing: boolean): boolean => {
-    const cmd = commandFor(['play', 'global'], input, key, raw(), { typing });
+  const screenKey = (input: string, key: Key, raw: string, typing: boolean): boolean => {
+    const cmd = commandFor(['play', 'global'], input, key, raw, { typing });
     switch (cmd) {
       case 'app.quit':
         return true; // the root asks
@@ -168,20 +180,66 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
       case 'task.full':
         setShowTask((v) => !v);
         return true;
+      case 'play.search':
+      case 'play.outline':
+        backToEditor.current = focus === 'editor';
+        setFocus('reader');
+        shown.dispatch({ type: cmd === 'play.search' ? 'searchOpen' : 'outlineOpen' });
+        return true;
+      case 'task.scrollUp':
+      case 'task.scrollDown': {
+        const step = Math.max(1, panelRows.prompt.rows.length - 2);
+        const next = promptTop + (cmd === 'task.scrollUp' ? -step : step);
+        setPromptTop(Math.max(0, Math.min(panelRows.prompt.maxTop, next)));
+        return true;
+      }
+      case 'layout.swap':
+        setLarge((l) => (l === 'reader' ? 'task' : 'reader'));
+        return true;
+      case 'play.nextMatch':
+        shown.dispatch({ type: 'nextMatch' });
+        return true;
+      case 'play.prevMatch':
+        shown.dispatch({ type: 'prevMatch' });
+        return true;
       default:
         return false;
     }
   };
 
   const readerKeys = active && !confirmEmpty && !submitting && (paused || focus === 'reader');
-  useInput(
-    (input, key) => {
-      if (!paused && shown.typing) {
-        shown.handleKey(input, key, raw());
+  useKeys(
+    (input, key, info) => {
+      if (paused) {
+        screenKey(input, key, info.raw, false);
         return;
       }
-      if (screenKey(input, key, false)) return;
-      if (!paused) shown.handleKey(input, key, raw());
+      const modal = shown.typing || shown.state.outline.open;
+      if (modal) {
+        const action = readerKeyAction(shown.state, input, key, info.raw);
+        if (action) {
+          shown.dispatch(action);
+          // Search or outline done: back to the editor when that is where it was opened from.
+          if (backToEditor.current && ['searchSubmit', 'searchCancel', 'outlineJump', 'outlineClose'].includes(action.type)) {
+            backToEditor.current = false;
+            setFocus('editor');
+          }
+          return;
+        }
+        if (shown.typing) return;
+      }
+      if (screenKey(input, key, info.raw, false)) return;
+      if (shown.handleKey(input, key, info.raw)) return;
+      // Text the reader has no use for is meant for the answer: it goes there, with focus.
+      if (!showTask && (info.paste || isTypedText(input, key))) {
+        backToEditor.current = false;
+        setFocus('editor');
+        const result = applyEditorKey(buffer, input, key, info.raw, undefined, info.paste);
+        if (result.kind === 'edit') {
+          if (result.paste) onPaste(result.paste.chars);
+          onChange(buffer.text);
+        }
+      }
     },
     { isActive: readerKeys },
   );
@@ -190,16 +248,16 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
   // (the index moves before the save), so keys typed right after Enter are not lost. A second
   // Enter meanwhile is ignored by submit().
   const editorFocus = active && !paused && !confirmEmpty && focus === 'editor';
-  const onEditorKey = (input: string, key: Key) => void screenKey(input, key, true);
-  const onPaste = useCallback((chars: number, lines: number, continued: boolean) => {
-    // A few characters in one read are keys typed fast on a busy machine, not a paste.
-    if (chars >= MIN_PASTE_CHARS || lines > 1 || continued) pendingPaste.current = { chars, continued };
+  const onEditorKey = (input: string, key: Key, info: KeyInfo) => void screenKey(input, key, info.raw, true);
+  // The terminal marks a paste (bracketed paste): its size is recorded with the draft it made.
+  const onPaste = useCallback((chars: number) => {
+    pendingPaste.current = chars;
   }, []);
   const onChange = useCallback(
     (text: string) => {
       const pasted = pendingPaste.current;
       pendingPaste.current = null;
-      ctl.draft(text, pasted?.chars, pasted?.continued);
+      ctl.draft(text, pasted ?? undefined);
     },
     [ctl],
   );
@@ -249,12 +307,11 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
   const answerLabel = confirmEmpty ? (
     <Confirm message="Submit an empty answer?" onConfirm={() => void submit('')} onCancel={() => setConfirmEmpty(false)} focus={active} />
   ) : (
-    <Text color={focus === 'editor' ? theme.accent : theme.text.muted} bold={focus === 'editor'} wrap="truncate-end">
-      {truncateToWidth(
-        submitting ? 'Saving your answer…' : focus === 'editor' ? 'Your answer (Enter submits · Ctrl+J new line)' : 'Your answer (Tab to type)',
-        layout.panelWidth,
-      )}
-    </Text>
+    <FocusBar
+      focused={focus === 'editor'}
+      width={layout.panelWidth}
+      text={submitting ? 'Saving your answer…' : focus === 'editor' ? 'Your answer (Enter submits · Ctrl+J new line)' : 'Your answer (Tab, or just type)'}
+    />
   );
   const panel = finished ? (
     <Box width={layout.panelWidth} height={layout.panelHeight}>
@@ -269,6 +326,7 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
       width={layout.panelWidth}
       height={layout.panelHeight}
       focused={focus === 'editor'}
+      promptTop={panelRows.prompt.top}
       answerLabel={answerLabel}
       renderAnswer={(w, h) => (
         <Editor
@@ -338,5 +396,28 @@ function PlayHeader(props: {
       <Box flexGrow={1} />
       <Text color={props.paused ? theme.text.warning : theme.text.accent}>{right}</Text>
     </Box>
+  );
+}
+
+/** A key that types text (a letter, a digit, punctuation), not a command key. */
+function isTypedText(input: string, key: Key): boolean {
+  if (input === '' || key.ctrl || key.meta || key.return || key.tab || key.escape) return false;
+  return !/[\x00-\x1f\x7f]/.test(input);
+}
+
+/** A pane's title: drawn inverse across the pane while it has focus (seen with NO_COLOR too). */
+function FocusBar({ focused, width, text }: { focused: boolean; width: number; text: string }): React.JSX.Element {
+  if (!focused) {
+    return (
+      <Text color={theme.text.muted} wrap="truncate-end">
+        {truncateToWidth(text, width)}
+      </Text>
+    );
+  }
+  const bar = truncateToWidth(`▶ ${text}`, width);
+  return (
+    <Text color={theme.accent} inverse bold wrap="truncate-end">
+      {bar + ' '.repeat(Math.max(0, width - displayWidth(bar)))}
+    </Text>
   );
 }

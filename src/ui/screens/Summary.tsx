@@ -5,7 +5,7 @@
 // verdicts. Where rubric items are listed the person can judge them (↑↓, + / -, Tab for the
 // model's side), as on the verdicts screen.
 import React, { useMemo } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import type { PlayController } from '../../core/play/controller.js';
 import { baselineRows, formatClock } from '../../core/play/baseline.js';
 import { compareRows, type CompareRow } from '../../core/play/compare.js';
@@ -24,6 +24,7 @@ import { wrapPlain } from './parts/text-lines.js';
 import { useItemCursor, useJudge, useMatchVersion } from './parts/use-judging.js';
 import { modelAnswer } from './Verdicts.js';
 import { useScreenHints } from '../hooks/use-screen-hints.js';
+import { useKeys } from '../keys/keypress.js';
 
 const pct = (x: number | null) => (x === null ? '-' : `${Math.round(x * 100)}%`);
 
@@ -206,7 +207,7 @@ export function SummaryScreen({ ctl }: { ctl: PlayController }): React.JSX.Eleme
   // Rubric items are listed: ↑↓ move between them (the view follows) and + / - judge them.
   const contexts: KeyContext[] = spans.length ? (match ? ['verdicts', 'versus', 'summary'] : ['verdicts', 'summary']) : ['summary'];
   useScreenHints(contexts);
-  useInput(
+  useKeys(
     (input, key) => {
       const cmd = commandFor([...contexts, 'global'], input, key);
       if (cmd === 'summary.down') cur.scroll(1);

@@ -5,7 +5,7 @@
 // model's answer and verdicts stand beside the person's (Tab: whose verdicts the keys change).
 // Enter goes on.
 import React, { useMemo } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import type { PlayController } from '../../core/play/controller.js';
 import { resultStatus, type Verdict } from '../../core/grading/verdict.js';
 import type { RubricItem } from '../../core/scenario/schema.js';
@@ -21,6 +21,7 @@ import { oneRow, trimEnd, wrapPlain } from './parts/text-lines.js';
 import { answerRows, itemSpans, rubricRows, statusLine, withCursor, type AnswerBlock, type JudgeSide, type Row } from './parts/judge-rows.js';
 import { useItemCursor, useJudge, useMatchVersion } from './parts/use-judging.js';
 import { useScreenHints } from '../hooks/use-screen-hints.js';
+import { useKeys } from '../keys/keypress.js';
 
 export { statusLine, type Row } from './parts/judge-rows.js';
 
@@ -111,7 +112,7 @@ export function VerdictsScreen({ ctl, index }: { ctl: PlayController; index: num
 
   const contexts: KeyContext[] = match ? ['verdicts', 'versus', 'reveal'] : ['verdicts', 'reveal'];
   useScreenHints(contexts);
-  useInput(
+  useKeys(
     (input, key) => {
       const cmd = commandFor([...contexts, 'global'], input, key);
       if (cmd === 'verdict.down') cur.move(1);

@@ -3,7 +3,7 @@
 // verdicts. Esc stops a reply (kept, cut off); Enter asks the next task; `a` lets it run by
 // itself; [ ] scroll the answer; q (or Ctrl+C) leaves with the run saved.
 import React, { useEffect, useState } from 'react';
-import { Box, Text, useApp, useInput } from 'ink';
+import { Box, Text, useApp } from 'ink';
 import type { WatchSession } from '../../core/model/watch-session.js';
 import { reflowPrompt } from '../../core/text/reflow.js';
 import { sanitizeInline } from '../../core/text/sanitize.js';
@@ -19,6 +19,9 @@ import { useRawInput } from '../keys/use-raw-input.js';
 import { theme } from '../theme.js';
 import { tailRows, wrapRows } from '../watch/answer-rows.js';
 import { useWatch } from '../watch/use-watch.js';
+import { useKeys } from '../keys/keypress.js';
+import { scrollRows } from './parts/text-lines.js';
+import { TASK_SCROLL_KEYS } from './parts/TaskPanel.js';
 
 export interface WatchScreenProps {
   session: WatchSession;
@@ -39,19 +42,29 @@ export function WatchScreen({ session, model, size: fixed, onExit }: WatchScreen
   const [scroll, setScroll] = useState(0);
   const [help, setHelp] = useState<KeyContext[] | null>(null);
   const [leaving, setLeaving] = useState(false);
+  const [large, setLarge] = useState<'reader' | 'task'>('reader');
+  const [promptTop, setPromptTop] = useState(0);
   const scenario = session.scenario;
   const task = scenario.tasks[state.index]!;
 
   // Root at most rows - 1 high (Ink redraws everything otherwise): header, body, footer.
   const bodyRows = Math.max(4, size.rows - 3);
   const wide = size.columns >= WIDE;
-  const readerWidth = wide ? Math.floor((size.columns - 1) * 0.5) : size.columns;
-  const readerHeight = wide ? bodyRows : Math.max(3, Math.floor(bodyRows * 0.4));
+  // Ctrl+G gives the task (prompt, answer, verdicts) the larger share, for a demo audience.
+  const readerWidth = wide ? Math.floor((size.columns - 1) * (large === 'reader' ? 0.5 : 0.35)) : size.columns;
+  const readerHeight = wide ? bodyRows : Math.max(4, Math.floor(bodyRows * (large === 'reader' ? 0.4 : 0.25)));
   const panelWidth = wide ? size.columns - readerWidth - 1 : size.columns;
   const panelHeight = wide ? bodyRows : Math.max(3, bodyRows - readerHeight - 1);
   const reader = useReader({ text: scenario.context, width: readerWidth, height: readerHeight });
 
   useEffect(() => setScroll(0), [state.index, state.phase]);
+  useEffect(() => setPromptTop(0), [state.index]);
+
+  // The prompt: its share of the panel, scrolled with Alt+↑↓ when longer (the author's hard wrap
+  // undone, as on the play screen).
+  const w = Math.max(10, panelWidth - 1);
+  const promptAll = wrapRows(reflowPrompt(task.prompt) || '(the question is inside the context)', w);
+  const prompt = scrollRows(promptAll, promptTop, Math.max(2, Math.floor(panelHeight * (large === 'reader' ? 0.3 : 0.45))), w, TASK_SCROLL_KEYS);
 
   const leave = () => {
     if (leaving) return;
@@ -63,7 +76,7 @@ export function WatchScreen({ session, model, size: fixed, onExit }: WatchScreen
   };
 
   const contexts: KeyContext[] = reader.typing ? [...reader.contexts] : ['watch', ...reader.contexts];
-  useInput(
+  useKeys(
     (input, key) => {
       if (help) return;
       const r = raw();
@@ -97,6 +110,15 @@ export function WatchScreen({ session, model, size: fixed, onExit }: WatchScreen
         case 'watch.answerDown':
           setScroll((s) => s + Math.max(1, Math.floor(panelHeight / 2)));
           return;
+        case 'task.scrollUp':
+        case 'task.scrollDown': {
+          const step = Math.max(1, prompt.rows.length - 2);
+          setPromptTop(Math.max(0, Math.min(prompt.maxTop, prompt.top + (cmd === 'task.scrollUp' ? -step : step))));
+          return;
+        }
+        case 'layout.swap':
+          setLarge((l) => (l === 'reader' ? 'task' : 'reader'));
+          return;
         default:
           reader.handleKey(input, key, r);
       }
@@ -105,11 +127,7 @@ export function WatchScreen({ session, model, size: fixed, onExit }: WatchScreen
   );
 
   // ---- the right panel: task, answer, verdicts
-  const w = Math.max(10, panelWidth - 1);
-  // The author's hard wrap undone (as on the play screen), then wrapped to the panel.
-  const promptRows = wrapRows(reflowPrompt(task.prompt) || '(the question is inside the context)', w);
-  const promptShown = promptRows.slice(0, Math.max(1, Math.floor(panelHeight * 0.3)));
-  if (promptRows.length > promptShown.length) promptShown[promptShown.length - 1] = truncateToWidth(`${promptShown[promptShown.length - 1]} …`, w);
+  const promptShown = prompt.rows;
   const status = statusText(state);
   const rest = Math.max(1, panelHeight - promptShown.length - 2);
   let answerBlock: React.ReactNode;
@@ -151,7 +169,7 @@ export function WatchScreen({ session, model, size: fixed, onExit }: WatchScreen
   const panel = (
     <Box flexDirection="column" width={panelWidth} height={panelHeight} paddingLeft={wide ? 1 : 0} overflow="hidden">
       {promptShown.map((row, i) => (
-        <Text key={i} bold>
+        <Text key={i} bold={!(prompt.maxTop > 0 && i === promptShown.length - 1)} color={prompt.maxTop > 0 && i === promptShown.length - 1 ? theme.text.accent : undefined} wrap="truncate-end">
           {row || ' '}
         </Text>
       ))}

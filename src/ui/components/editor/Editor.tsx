@@ -1,14 +1,15 @@
 // The multi-line answer editor (Ink view over TextBuffer).
 // Enter submits (onSubmit; the screen decides what to do with an empty answer), Ctrl+J and
-// Alt+Enter insert a newline, a paste arrives as one chunk and is reported with onPaste.
+// Alt+Enter insert a newline, a bracketed paste is inserted as text (its newlines never submit)
+// and reported with onPaste.
 // Keys that are not editor keys (Tab, PgUp/PgDn, Ctrl+C, Esc, F1 ...) are left to the screen.
 import React, { useCallback, useRef, useState } from 'react';
-import { Box, Text, useInput, type Key } from 'ink';
+import { Box, Text, type Key } from 'ink';
 import { TextBuffer, type EditStats, type VisualLine } from './text-buffer.js';
 import { applyEditorKey, type EditorKeyResult } from './editor-keys.js';
-import { useRawInput } from '../../keys/use-raw-input.js';
 import { theme } from '../../theme.js';
 import { displayWidth, graphemes, truncateToWidth } from '../../../core/text/width.js';
+import { useKeys, type KeyInfo } from '../../keys/keypress.js';
 
 export interface EditorProps {
   /** A buffer owned by the caller (keep it across re-renders, e.g. in useRef / useTextBuffer).
@@ -26,11 +27,12 @@ export interface EditorProps {
   onSubmit?: (text: string, stats: EditStats) => void;
   /** After every change of the text. */
   onChange?: (text: string, stats: EditStats) => void;
-  /** A chunk of more than one character arrived at once (chars of this chunk; `continued` when it
-   *  is the next chunk of one long paste - buffer.stats.pastes holds the merged events). */
-  onPaste?: (chars: number, lines: number, continued: boolean) => void;
+  /** A bracketed paste was inserted (its characters and lines). */
+  onPaste?: (chars: number, lines: number) => void;
+  /** Sees every key first; returns true to take it (the editor then ignores it). */
+  intercept?: (input: string, key: Key, info: KeyInfo) => boolean;
   /** Every key the editor did not use (so a screen without its own useInput can react). */
-  onOtherKey?: (input: string, key: Key) => void;
+  onOtherKey?: (input: string, key: Key, info: KeyInfo) => void;
 }
 
 /** A TextBuffer that lives as long as the component (for a caller that owns the buffer). */
@@ -44,18 +46,18 @@ export function Editor(props: EditorProps): React.JSX.Element {
   const own = useTextBuffer(props.initialText ?? '');
   const buffer = props.buffer ?? own;
   const [, setTick] = useState(0);
-  const raw = useRawInput();
-  const { focus, width, height, onSubmit, onChange, onPaste, onOtherKey } = props;
+  const { focus, width, height, onSubmit, onChange, onPaste, onOtherKey, intercept } = props;
 
   const handler = useCallback(
-    (input: string, key: Key) => {
-      const result: EditorKeyResult = applyEditorKey(buffer, input, key, raw(), width);
+    (input: string, key: Key, info: KeyInfo) => {
+      if (intercept?.(input, key, info)) return;
+      const result: EditorKeyResult = applyEditorKey(buffer, input, key, info.raw, width, info.paste);
       switch (result.kind) {
         case 'submit':
           onSubmit?.(buffer.text, buffer.stats);
           break;
         case 'edit':
-          if (result.paste) onPaste?.(result.paste.chars, result.paste.lines, result.paste.continued === true);
+          if (result.paste) onPaste?.(result.paste.chars, result.paste.lines);
           onChange?.(buffer.text, buffer.stats);
           setTick((t) => t + 1);
           break;
@@ -63,13 +65,13 @@ export function Editor(props: EditorProps): React.JSX.Element {
           setTick((t) => t + 1);
           break;
         case 'ignored':
-          onOtherKey?.(input, key);
+          onOtherKey?.(input, key, info);
           break;
       }
     },
-    [buffer, raw, width, onSubmit, onChange, onPaste, onOtherKey],
+    [buffer, width, onSubmit, onChange, onPaste, onOtherKey, intercept],
   );
-  useInput(handler, { isActive: focus });
+  useKeys(handler, { isActive: focus });
 
   const rows = Math.max(1, height);
   if (buffer.isEmpty() && props.placeholder) {

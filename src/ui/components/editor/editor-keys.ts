@@ -6,7 +6,7 @@ import type { PasteEvent, TextBuffer } from './text-buffer.js';
 export type EditorKeyResult =
   /** Enter: the caller decides (submit, or confirm an empty answer). */
   | { kind: 'submit' }
-  /** The text changed (paste set when the chunk was a paste). */
+  /** The text changed (paste set when it was a bracketed paste). */
   | { kind: 'edit'; paste?: PasteEvent }
   /** Only the cursor moved (or nothing happened for an editor key). */
   | { kind: 'move' }
@@ -15,16 +15,18 @@ export type EditorKeyResult =
 
 /**
  * Apply one key press to the buffer. `width` is the editor's text width (for up/down by screen
- * line); pass `raw` (useRawInput) so the forward Delete key is told apart from Backspace.
+ * line); pass `raw` (the key's sequence) so the forward Delete key is told apart from Backspace.
  */
-export function applyEditorKey(buffer: TextBuffer, input: string, key: Key, raw?: string, width?: number): EditorKeyResult {
+export function applyEditorKey(buffer: TextBuffer, input: string, key: Key, raw?: string, width?: number, paste = false): EditorKeyResult {
+  // A paste is text, whatever it holds (a lone newline in it never submits).
+  if (paste) return { kind: 'edit', paste: buffer.insert(input, { paste: true }) };
   const command = commandFor(['editor'], input, key, raw, { typing: true });
   if (command) return run(buffer, command, width);
   if (key.ctrl || key.meta || key.escape || key.tab || key.return) return { kind: 'ignored' };
   if (key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown) return { kind: 'ignored' };
   if (input === '') return { kind: 'ignored' };
-  const paste = buffer.insert(input);
-  return { kind: 'edit', paste };
+  buffer.insert(input);
+  return { kind: 'edit' };
 }
 
 function run(b: TextBuffer, command: Command, width?: number): EditorKeyResult {

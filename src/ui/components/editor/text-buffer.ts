@@ -13,18 +13,16 @@ export interface PasteEvent {
   chars: number;
   /** Lines in the chunk (1 + newlines). */
   lines: number;
-  /** When it started (the clock given to the buffer; Date.now by default). */
+  /** When it happened (the clock given to the buffer; Date.now by default). */
   at: number;
-  /** Only on what insert() returns: this chunk continued the previous paste (stats.pastes merged it). */
-  continued?: boolean;
 }
 
 export interface EditStats {
   /** Edit operations: each typed character, paste, deletion, undo and redo counts one. */
   edits: number;
-  /** Characters typed one at a time (not pasted). */
+  /** Characters typed (not pasted). */
   typedChars: number;
-  /** Characters that arrived in multi-character chunks (pastes). */
+  /** Characters that arrived as bracketed pastes. */
   pastedChars: number;
   /** Characters removed by deletions. */
   deletedChars: number;
@@ -63,14 +61,10 @@ export interface Viewport {
 
 export interface TextBufferOptions {
   now?: () => number;
-  /** Chunks with more grapheme clusters than this count as pastes. Default 1. */
-  pasteThreshold?: number;
   /** Undo steps kept. Default 500. */
   historyLimit?: number;
   /** Tab expansion in inserted text. Default 4. */
   tabWidth?: number;
-  /** Paste chunks arriving within this many ms of the previous one join it. Default 50. */
-  pasteMergeMs?: number;
 }
 
 interface Snapshot {
@@ -126,19 +120,6 @@ function isWordChar(ch: string): boolean {
   return WORD.test(ch);
 }
 
-/**
- * An input method (Chinese, Japanese, Korean) hands over a whole phrase in one read: a short
- * chunk of CJK text (digits and CJK punctuation allowed) with no newline is typing, not a paste -
- * or every Chinese baseline would look pasted.
- */
-export function looksLikeImeCommit(chunk: string, graphemes: number): boolean {
-  if (graphemes > IME_MAX_GRAPHEMES || chunk.includes('\n')) return false;
-  return IME_CJK.test(chunk) && IME_ONLY.test(chunk);
-}
-const IME_MAX_GRAPHEMES = 24;
-const IME_CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/;
-const IME_ONLY = /^[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef0-9 .,%]+$/;
-
 function countGraphemes(s: string): number {
   if (!isComplex(s)) return s.length;
   return boundaries(s).length - 1;
@@ -160,7 +141,6 @@ function widthOf(s: string): number {
 export function normalizeInsert(text: string, tabWidth = 4): string {
   let s = text.indexOf('\r') === -1 ? text : text.replace(/\r\n?/g, '\n');
   if (s.indexOf('\t') !== -1) s = s.replace(/\t/g, ' '.repeat(tabWidth));
-   
   return s.replace(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/g, '');
 }
 
@@ -176,19 +156,14 @@ export class TextBuffer {
   private scrollTop = 0;
   private layoutCache: { version: number; width: number; lines: VisualLine[] } | null = null;
   private readonly now: () => number;
-  private readonly pasteThreshold: number;
   private readonly historyLimit: number;
   private readonly tabWidth: number;
-  private readonly pasteMergeMs: number;
-  private lastPasteAt = 0;
   private readonly _stats: EditStats = { edits: 0, typedChars: 0, pastedChars: 0, deletedChars: 0, pastes: [], undos: 0 };
 
   constructor(text = '', options: TextBufferOptions = {}) {
     this.now = options.now ?? Date.now;
-    this.pasteThreshold = options.pasteThreshold ?? 1;
     this.historyLimit = options.historyLimit ?? 500;
     this.tabWidth = options.tabWidth ?? 4;
-    this.pasteMergeMs = options.pasteMergeMs ?? 50;
     this._lines = normalizeInsert(text, this.tabWidth).split('\n');
     this._row = this._lines.length - 1;
     this._col = this._lines[this._row].length;
@@ -255,22 +230,18 @@ export class TextBuffer {
   // ------------------------------------------------------------ editing
 
   /**
-   * Insert text at the cursor. A chunk of more than one character (a paste, as ink delivers it)
-   * is recorded as a paste event with its size, and kept as one undo step; quick follow-up chunks
-   * of one long paste are merged into that event in `stats.pastes`.
-   * Returns this chunk's paste event (chars of this chunk only; `continued` when merged), if any.
+   * Insert text at the cursor. With `paste` (the terminal marked it as a bracketed paste) it is
+   * recorded as one paste event with its size and kept as one undo step; anything else is typing,
+   * however many characters arrived at once (an input method commits a whole phrase).
+   * Returns the paste event, if it was one.
    */
-  insert(text: string): PasteEvent | undefined {
+  insert(text: string, options: { paste?: boolean } = {}): PasteEvent | undefined {
     const clean = normalizeInsert(text, this.tabWidth);
     if (clean === '') return undefined;
     const n = countGraphemes(clean);
-    const isPaste = n > this.pasteThreshold && !looksLikeImeCommit(clean, n);
+    const isPaste = options.paste === true;
+    this.pushUndo(isPaste ? 'paste' : 'type');
     const typedSpace = !isPaste && (clean === ' ' || clean === '\n');
-    // A long paste can reach us in several chunks (terminal / OS read sizes): chunks that follow
-    // each other within `pasteMergeMs` with no other edit between are one paste and one undo step.
-    const lastPaste = this._stats.pastes[this._stats.pastes.length - 1];
-    const continues = isPaste && this.lastKind === 'paste' && lastPaste !== undefined && this.now() - this.lastPasteAt <= this.pasteMergeMs;
-    if (!continues) this.pushUndo(isPaste ? 'paste' : 'type');
     if (typedSpace) this.lastKind = 'wordEnd';
     const line = this._lines[this._row];
     const before = line.slice(0, this._col);
@@ -291,15 +262,8 @@ export class TextBuffer {
     if (isPaste) {
       const chars = [...clean].length;
       event = { chars, lines: parts.length, at: this.now() };
-      if (continues && lastPaste) {
-        lastPaste.chars += chars;
-        lastPaste.lines += parts.length - 1;
-        event.continued = true;
-      } else {
-        this._stats.pastes.push({ chars, lines: parts.length, at: event.at });
-      }
+      this._stats.pastes.push({ ...event });
       this._stats.pastedChars += chars;
-      this.lastPasteAt = this.now();
     } else {
       this._stats.typedChars += n;
     }

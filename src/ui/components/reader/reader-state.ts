@@ -6,6 +6,8 @@ import type { Key } from 'ink';
 import { sanitize } from '../../../core/text/sanitize.js';
 import { wrapText, rowForSource, type WrappedText } from '../../../core/text/wrap.js';
 import { outline, type Heading } from '../../../core/text/outline.js';
+import { fencedLines } from '../../../core/text/inline-markup.js';
+import { layoutTables } from '../../../core/text/tables.js';
 import { EMPTY_SEARCH, matchAtOrAfter, searchText, type SearchResult } from '../../../core/text/search.js';
 import { commandFor } from '../../keys/bindings.js';
 
@@ -16,6 +18,8 @@ export interface ReaderDoc {
   headings: Heading[];
   /** Row of each heading at this width. */
   headingRows: number[];
+  /** 1 for source lines inside a code fence (drawn as written, never styled). */
+  fenced: Uint8Array;
 }
 
 export interface ReaderState {
@@ -51,6 +55,10 @@ export type ReaderAction =
   | { type: 'layout'; doc: ReaderDoc; rows: number }
   | { type: 'searchOpen' }
   | { type: 'searchInput'; value: string }
+  /** Typed into the prompt: applied to the prompt as it is when the action runs, so keys that
+   *  come faster than frames are never lost. */
+  | { type: 'searchType'; text: string }
+  | { type: 'searchBackspace' }
   | { type: 'searchSubmit'; query?: string }
   | { type: 'searchCancel' }
   | { type: 'searchClear' }
@@ -62,7 +70,7 @@ export type ReaderAction =
   | { type: 'outlineJump'; index?: number };
 
 const docCache = new Map<string, Map<number, ReaderDoc>>();
-const sanitizedCache = new Map<string, { text: string; headings: Heading[] }>();
+const sanitizedCache = new Map<string, { text: string; headings: Heading[]; fenced: Uint8Array }>();
 
 /** Sanitize, wrap and outline `text` for `width` columns (cached per text and width). */
 export function prepareReaderDoc(text: string, width: number): ReaderDoc {
@@ -74,16 +82,18 @@ export function prepareReaderDoc(text: string, width: number): ReaderDoc {
   if (!base) {
     // Undo the author's hard wrap so the text re-wraps cleanly to this width.
     const clean = reflowMarkdown(sanitize(text));
-    base = { text: clean, headings: outline(clean) };
+    base = { text: clean, headings: outline(clean), fenced: fencedLines(clean.split('\n')) };
     sanitizedCache.set(text, base);
     if (sanitizedCache.size > 4) sanitizedCache.delete(sanitizedCache.keys().next().value as string);
   }
-  const wrapped = wrapText(base.text, w);
+  // Tables are laid out to the width (aligned columns, wrapped cells) instead of wrapped as prose.
+  const wrapped = layoutTables(wrapText(base.text, w), base.fenced);
   const doc: ReaderDoc = {
     text: base.text,
     wrapped,
     headings: base.headings,
     headingRows: base.headings.map((h) => wrapped.firstRow[h.line]),
+    fenced: base.fenced,
   };
   if (!byWidth) {
     byWidth = new Map();
@@ -191,6 +201,10 @@ export function readerReducer(state: ReaderState, a: ReaderAction): ReaderState 
       return { ...s, outline: { ...s.outline, open: false }, search: { ...s.search, open: true, input: '' } };
     case 'searchInput':
       return { ...s, search: { ...s.search, input: a.value } };
+    case 'searchType':
+      return { ...s, search: { ...s.search, input: s.search.input + a.text } };
+    case 'searchBackspace':
+      return { ...s, search: { ...s.search, input: dropLast(s.search.input) } };
     case 'searchCancel':
       return { ...s, search: { ...s.search, open: false, input: '' } };
     case 'searchClear':
@@ -261,10 +275,10 @@ export function readerKeyAction(s: ReaderState, input: string, key: Key, raw?: s
     const cmd = commandFor(['search'], input, key, raw, { typing: true });
     if (cmd === 'search.submit') return { type: 'searchSubmit' };
     if (cmd === 'search.cancel') return { type: 'searchCancel' };
-    if (key.backspace || key.delete) return { type: 'searchInput', value: dropLast(s.search.input) };
+    if (key.backspace || key.delete) return { type: 'searchBackspace' };
     if (key.ctrl && input === 'u') return { type: 'searchInput', value: '' };
     if (input && !key.ctrl && !key.meta && !key.tab && !key.return && !key.escape) {
-      return { type: 'searchInput', value: s.search.input + input.replace(/[\r\n\t]+/g, ' ').replace(/[\x00-\x1f\x7f]/g, '') };
+      return { type: 'searchType', text: input.replace(/[\r\n\t]+/g, ' ').replace(/[\x00-\x1f\x7f]/g, '') };
     }
     return null;
   }

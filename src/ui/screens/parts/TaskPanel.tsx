@@ -9,7 +9,7 @@ import { resultStatus } from '../../../core/grading/verdict.js';
 import type { RevealMode, TaskResult } from '../../../core/runs/types.js';
 import type { Task } from '../../../core/scenario/schema.js';
 import { STATUS_SYMBOL, theme } from '../../theme.js';
-import { clampRows, oneRow, trimEnd, wrapPlain } from './text-lines.js';
+import { oneRow, scrollRows, trimEnd, wrapPlain } from './text-lines.js';
 
 export interface TaskPanelProps {
   tasks: readonly Task[];
@@ -25,7 +25,12 @@ export interface TaskPanelProps {
   answerLabel: React.ReactNode;
   /** Optional second column beside the answer area. */
   beside?: (width: number, height: number) => React.ReactNode;
+  /** First prompt row shown (the prompt scrolls when it is longer than its share). */
+  promptTop?: number;
 }
+
+/** Keys that scroll the task, as the panel tells them. */
+export const TASK_SCROLL_KEYS = 'Alt+↑↓ scroll';
 
 const MIN_EDITOR_ROWS = 3;
 const MAX_EARLIER_ROWS = 3;
@@ -37,20 +42,30 @@ export function promptRows(task: Task | undefined, width: number): string[] {
   return trimEnd(wrapPlain(text, width));
 }
 
+/** How the panel splits its rows, and the prompt rows it shows from `promptTop` (clamped). */
+export function taskPanelRows(p: Pick<TaskPanelProps, 'tasks' | 'results' | 'index' | 'width' | 'height' | 'promptTop'>) {
+  const { tasks, results, index, width, height } = p;
+  const earlierCount = Math.min(results.length, index);
+  // Earlier answers give way to the prompt on short panels (Ctrl+T shows them all).
+  const earlierRows = Math.min(earlierCount, height >= 14 ? MAX_EARLIER_ROWS : height >= 10 ? 1 : 0);
+  const titleRows = 1;
+  const labelRows = 1;
+  const promptBudget = Math.max(1, height - titleRows - earlierRows - labelRows - MIN_EDITOR_ROWS);
+  const all = promptRows(tasks[index], width);
+  const prompt = scrollRows(all, p.promptTop ?? 0, promptBudget, width, TASK_SCROLL_KEYS);
+  return { earlierRows, titleRows, labelRows, prompt };
+}
+
 export function TaskPanel(p: TaskPanelProps): React.JSX.Element {
   const { tasks, results, index, width, height } = p;
   const task = tasks[index];
   const n = tasks.length;
   const earlier = results.slice(0, index);
-  // Earlier answers give way to the prompt on short panels (Ctrl+T shows them all).
-  const earlierRows = Math.min(earlier.length, height >= 14 ? MAX_EARLIER_ROWS : height >= 10 ? 1 : 0);
+  const { earlierRows, titleRows, labelRows, prompt: scrolled } = taskPanelRows(p);
   const shownEarlier = earlier.slice(earlier.length - earlierRows);
   const hiddenEarlier = earlier.length - earlierRows;
-  const titleRows = 1;
-  const labelRows = 1;
-  const promptBudget = Math.max(1, height - titleRows - earlierRows - labelRows - MIN_EDITOR_ROWS);
-  const allPrompt = promptRows(task, width);
-  const prompt = clampRows(allPrompt, promptBudget, width, '… (Ctrl+T: whole task)');
+  const prompt = scrolled.rows;
+  const more = scrolled.maxTop > 0 ? prompt.length - 1 : -1;
   const editorRows = Math.max(1, height - titleRows - earlierRows - prompt.length - labelRows);
   const besideWidth = p.beside ? Math.floor(width / 2) : 0;
   const answerWidth = width - besideWidth - (p.beside ? 1 : 0);
@@ -74,7 +89,7 @@ export function TaskPanel(p: TaskPanelProps): React.JSX.Element {
         );
       })}
       {prompt.map((row, i) => (
-        <Text key={`p${i}`} wrap="truncate-end">
+        <Text key={`p${i}`} wrap="truncate-end" color={i === more ? theme.text.accent : undefined} dimColor={i === more && theme.noColor}>
           {row === '' ? ' ' : row}
         </Text>
       ))}

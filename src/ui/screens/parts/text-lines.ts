@@ -24,6 +24,23 @@ export function clampRows(rows: string[], max: number, width: number, more = '�
   return kept;
 }
 
+/**
+ * A window of `max` rows starting at `top` (clamped). When the rows do not fit, the last row
+ * says where the window is and which keys scroll it, so the whole text is reachable.
+ */
+export function scrollRows(rows: string[], top: number, max: number, width: number, keys: string): { rows: string[]; top: number; maxTop: number } {
+  if (max <= 0) return { rows: [], top: 0, maxTop: 0 };
+  if (rows.length <= max) return { rows, top: 0, maxTop: 0 };
+  const body = Math.max(1, max - 1);
+  const maxTop = Math.max(0, rows.length - body);
+  const t = Math.max(0, Math.min(top, maxTop));
+  const shown = rows.slice(t, t + body);
+  const where = `${t + 1}-${t + shown.length} of ${rows.length} rows`;
+  const arrow = t === 0 ? '▼' : t >= maxTop ? '▲' : '▲▼';
+  shown.push(truncateToWidth(`${arrow} ${where} · ${keys}`, Math.max(1, width)));
+  return { rows: shown, top: t, maxTop };
+}
+
 /** One row: sanitized, newlines shown as ⏎, cut to `width`. */
 export function oneRow(text: string, width: number): string {
   return truncateToWidth(sanitizeInline(text.trim()).replace(/\s+/g, ' '), Math.max(1, width));

@@ -1,12 +1,13 @@
 // The results screen: tabs of tables and charts; on Tasks, Enter opens every answer to a task
 // side by side with its verdict. Renders only the visible slice of its lines.
-import { Box, Text, useApp, useInput, useStdout } from 'ink';
+import { Box, Text, useApp, useStdout } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { truncateToWidth } from '../../../core/text/width.js';
 import { commandFor, helpLines, hintLine } from '../../keys/bindings.js';
 import { theme } from '../../theme.js';
 import { initialResultsState, resultsReducer, type ResultsState } from './results-state.js';
 import { answerLines, TABS, tabLines, type ResultsInput } from './results-view.js';
+import { useKeys } from '../../keys/keypress.js';
 
 export interface ResultsScreenProps extends ResultsInput {
   /** Fixed size for tests; otherwise the terminal's, following resizes. */
@@ -63,7 +64,7 @@ export function ResultsScreen(props: ResultsScreenProps) {
     if (state.quit) onExit.current();
   }, [state.quit]);
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     dispatch({ command: commandFor(['results', 'global'], input, key), input, bodyRows, taskCount: props.tasks.length, lineCount: (s) => linesRef.current(s).length });
   });
 

@@ -1,9 +1,9 @@
 // Opens the results screen full-size and resolves when the person leaves it.
-import { render } from 'ink';
 import { ResultsScreen } from './ResultsScreen.js';
 import type { ResultsInput } from './results-view.js';
+import { renderInTerminal } from '../../render-terminal.js';
 
 export async function showResultsScreen(input: ResultsInput): Promise<void> {
-  const app = render(<ResultsScreen {...input} />, { exitOnCtrlC: false });
+  const app = renderInTerminal(<ResultsScreen {...input} />);
   await app.waitUntilExit();
 }
