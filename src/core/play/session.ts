@@ -2,6 +2,7 @@
 // part of the context was on screen, submit (graded by the caller's grader) and move on.
 // No I/O and no clock of its own: every action carries its time `at` (ms since the epoch), so the
 // same reducer drives the Ink screens, the tests, and a resumed run after a crash.
+import { shownFor } from './shown.js';
 import type { Scenario, Task } from '../scenario/schema.js';
 import { taskStatus, type Verdict } from '../grading/verdict.js';
 import {
@@ -64,7 +65,8 @@ export interface NewRunOptions {
 
 /** A fresh human run: one empty TaskResult per task, in scenario order. */
 export function newHumanRun(o: NewRunOptions): RunRecord {
-  return {
+  const shown = shownFor(o.scenario);
+  const run: RunRecord = {
     schemaVersion: RUN_SCHEMA_VERSION,
     id: o.id,
     scenarioId: o.scenario.id,
@@ -78,6 +80,8 @@ export function newHumanRun(o: NewRunOptions): RunRecord {
     status: 'in-progress',
     tasks: o.scenario.tasks.map((t) => ({ taskId: t.id, verdicts: [], status: 'pending' as const })),
   };
+  if (shown) run.shown = shown;
+  return run;
 }
 
 /** Index of the first task not yet submitted (tasks.length when all are). */

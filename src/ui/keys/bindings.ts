@@ -92,6 +92,8 @@ export const BINDINGS = {
   'reader.pageDown': { contexts: ['play'], keys: [{ name: 'pageDown' }, { input: ' ' }], description: 'reader: page down (PgDn works from the editor too)', hint: { keys: 'PgUp/PgDn', label: 'page' } },
   'app.pause': { contexts: ['play'], keys: [{ input: 'p', ctrl: true }], description: 'pause: stop the clock and hide the task', hint: { keys: 'Ctrl+P', label: 'pause' } },
   'task.full': { contexts: ['play'], keys: [{ input: 't', ctrl: true }], description: 'show the whole task and your earlier answers in the reader (again: back to the context)', hint: { keys: 'Ctrl+T', label: 'task' } },
+  'question.start': { contexts: ['play'], keys: [{ input: '1', meta: true }], description: 'reader: jump to the opening paragraph of the context (a first question inside the context is at its start or its end)' },
+  'question.end': { contexts: ['play'], keys: [{ input: '2', meta: true }], description: 'reader: jump to the closing paragraph of the context (where CL-bench often puts the question)' },
 
   // --- the context reader
   'reader.up': { contexts: ['reader'], keys: [{ name: 'up' }, { input: 'k' }], description: 'scroll up one line' },

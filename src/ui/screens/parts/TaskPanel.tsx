@@ -7,7 +7,9 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import { taskStatus } from '../../../core/grading/verdict.js';
 import type { RevealMode, TaskResult } from '../../../core/runs/types.js';
-import type { Task } from '../../../core/scenario/schema.js';
+import type { GivenTurn, Task } from '../../../core/scenario/schema.js';
+import type { QuestionEnds } from '../../../core/clbench/question.js';
+import { INSTRUCTIONS_TITLE } from '../../../core/play/shown.js';
 import { STATUS_SYMBOL, theme } from '../../theme.js';
 import { clampRows, oneRow, trimEnd, wrapPlain } from './text-lines.js';
 
@@ -25,16 +27,42 @@ export interface TaskPanelProps {
   answerLabel: React.ReactNode;
   /** Optional second column beside the answer area. */
   beside?: (width: number, height: number) => React.ReactNode;
+  /** A first task whose question is inside the context: the context's ends, shown as the prompt. */
+  question?: QuestionEnds;
+  /** Keys that jump the reader to the opening / closing paragraphs (from bindings.ts). */
+  questionKeys?: { start: string; end: string };
+  /** Turns before task 1 that the scenario gives (the model gets them too), marked as given. */
+  givenTurns?: readonly GivenTurn[];
 }
 
 const MIN_EDITOR_ROWS = 3;
 const MAX_EARLIER_ROWS = 3;
 
-export function promptRows(task: Task | undefined, width: number): string[] {
+/** Rows of an excerpt: its first `max` wrapped rows, "…" where it goes on. */
+function excerptRows(text: string, width: number, max: number): string[] {
+  const rows = trimEnd(wrapPlain(reflowPrompt(text), Math.max(1, width - 2))).filter((r) => r.trim() !== '');
+  const out = rows.slice(0, max).map((r) => `  ${r}`);
+  if (rows.length > max) out[out.length - 1] = `${out[out.length - 1]} …`;
+  return out;
+}
+
+export function promptRows(task: Task | undefined, width: number, question?: QuestionEnds, keys?: { start: string; end: string }): string[] {
   if (!task) return [];
   const text = reflowPrompt(task.prompt);
-  if (!text) return ['(The question for this task is inside the context.)'];
-  return trimEnd(wrapPlain(text, width));
+  if (text) return trimEnd(wrapPlain(text, width));
+  if (!question) return ['(The question for this task is inside the context.)'];
+  // CL-bench puts a first task's question at the start or the end of the context.
+  const rows = wrapPlain('The question is inside the context, at its start or its end (as CL-bench puts it):', width);
+  rows.push(...wrapPlain(`▸ Start${keys ? ` (${keys.start})` : ''}:`, width), ...excerptRows(question.opening.text, width, 3));
+  if (question.closing) rows.push(...wrapPlain(`▸ End${keys ? ` (${keys.end})` : ''}:`, width), ...excerptRows(question.closing.text, width, 4));
+  return trimEnd(rows);
+}
+
+/** Rows for the given turns before task 1: "given" marks them as the scenario's, not the player's. */
+function givenTurnRows(turns: readonly GivenTurn[], width: number, max: number): string[] {
+  if (max <= 0 || turns.length === 0) return [];
+  const rows = turns.map((t, i) => oneRow(`given ${i + 1}. ${t.prompt ? `${t.prompt.replace(/\s+/g, ' ')} → ` : ''}${t.answer.replace(/\s+/g, ' ')}`, width));
+  return rows.length > max ? [oneRow(`(${rows.length} given turns before this task; Ctrl+T shows them)`, width)] : rows;
 }
 
 export function TaskPanel(p: TaskPanelProps): React.JSX.Element {
@@ -49,7 +77,8 @@ export function TaskPanel(p: TaskPanelProps): React.JSX.Element {
   const titleRows = 1;
   const labelRows = 1;
   const promptBudget = Math.max(1, height - titleRows - earlierRows - labelRows - MIN_EDITOR_ROWS);
-  const allPrompt = promptRows(task, width);
+  const given = index === 0 ? givenTurnRows(p.givenTurns ?? [], width, height >= 14 ? 2 : 0) : [];
+  const allPrompt = [...given, ...promptRows(task, width, p.question, p.questionKeys)];
   const prompt = clampRows(allPrompt, promptBudget, width, '… (Ctrl+T: whole task)');
   const editorRows = Math.max(1, height - titleRows - earlierRows - prompt.length - labelRows);
   const besideWidth = p.beside ? Math.floor(width / 2) : 0;
@@ -74,7 +103,7 @@ export function TaskPanel(p: TaskPanelProps): React.JSX.Element {
         );
       })}
       {prompt.map((row, i) => (
-        <Text key={`p${i}`} wrap="truncate-end">
+        <Text key={`p${i}`} wrap="truncate-end" color={i < given.length ? theme.text.muted : undefined}>
           {row === '' ? ' ' : row}
         </Text>
       ))}
@@ -98,12 +127,31 @@ export function TaskPanel(p: TaskPanelProps): React.JSX.Element {
   );
 }
 
+export interface TaskDocumentExtras {
+  /** The scenario's system message: the model's instructions. */
+  system?: string;
+  /** Turns before task 1 that the scenario gives. */
+  givenTurns?: readonly GivenTurn[];
+  /** A first question inside the context: the context's ends. */
+  question?: QuestionEnds;
+}
+
 /** The whole task as Markdown for the reader: prompt, then earlier tasks with answers. */
-export function taskDocument(tasks: readonly Task[], results: readonly TaskResult[], index: number, reveal: RevealMode): string {
+export function taskDocument(tasks: readonly Task[], results: readonly TaskResult[], index: number, reveal: RevealMode, extras: TaskDocumentExtras = {}): string {
   const task = tasks[index];
   const parts: string[] = [];
   if (task) {
-    parts.push(`# Task ${index + 1} of ${tasks.length} (${task.id})`, '', reflowPrompt(task.prompt) || '(The question for this task is inside the context.)', '');
+    let prompt = reflowPrompt(task.prompt);
+    if (!prompt && extras.question) {
+      const { opening, closing } = extras.question;
+      prompt = ['The question is inside the context, at its start or its end (as CL-bench puts it).', '', 'The context starts:', '', opening.text, ...(closing ? ['', 'The context ends:', '', closing.text] : [])].join('\n');
+    }
+    parts.push(`# Task ${index + 1} of ${tasks.length} (${task.id})`, '', prompt || '(The question for this task is inside the context.)', '');
+  }
+  if (extras.system !== undefined && extras.system.trim() !== '') parts.push(`# ${INSTRUCTIONS_TITLE} (its system message)`, '', extras.system.trimEnd(), '');
+  if (extras.givenTurns?.length) {
+    parts.push('# Given turns before this scenario\'s first task', '', '(The model is sent these as earlier turns; the answers are the given ones, not yours.)', '');
+    extras.givenTurns.forEach((t, i) => parts.push(`## Given ${i + 1}`, '', t.prompt ? reflowPrompt(t.prompt) : '(Its question is inside the context.)', '', 'Given answer:', '', t.answer, ''));
   }
   if (index > 0) parts.push('# Earlier tasks', '');
   for (let i = 0; i < index; i++) {
