@@ -51,8 +51,9 @@ function memStore(): RunSaver & { runs: Map<string, RunRecord> } {
   };
 }
 
-function deps(s: Scenario, store = memStore()): AppDeps {
+function deps(s: Scenario, store = memStore(), history?: 'given'): AppDeps {
   return {
+    ...(history ? { history } : {}),
     scenarios: [s],
     store,
     player: 'Ada',
@@ -147,5 +148,42 @@ describe('what the model sees, shown to a person', () => {
     r.stdin.write(CTRL_T);
     f = plain(await waitForFrame(r.lastFrame, (x) => plain(x).includes('Given turns before')));
     expect(f).toContain('not yours');
+  });
+
+  it('under --history given, shows an earlier task with its given answer, marked given, and records it', async () => {
+    const s = imported({
+      system: undefined,
+      tasks: [
+        { id: 'task-1', prompt: '', rubric: [{ text: 'Says page 80.' }], given: 'GIVEN: page 80, in ink.', sourceId: 'f-1' },
+        { id: 'task-2', prompt: 'And clause 81?', rubric: [{ text: 'Says there is none.' }], sourceId: 'f-2' },
+      ],
+    });
+    const store = memStore();
+    const r = render(<App deps={deps(s, store, 'given')} />);
+    mounted.push(r);
+    await waitForFrame(r.lastFrame, (x) => x.includes('Task 1 of 2'));
+    await tick(30);
+    r.stdin.write('\t');
+    await waitForFrame(r.lastFrame, (x) => x.includes('Enter submits'));
+    for (const ch of 'my own answer') {
+      r.stdin.write(ch);
+      await tick(2);
+    }
+    await waitForFrame(r.lastFrame, (x) => x.includes('own answer'));
+    r.stdin.write('\r');
+    // reveal 'task' shows the verdicts first; Enter goes on to task 2.
+    await waitForFrame(r.lastFrame, (x) => x.includes('Enter: next task'));
+    await tick(30);
+    r.stdin.write('\r');
+    let f = plain(await waitForFrame(r.lastFrame, (x) => x.includes('Task 2 of 2')));
+    expect(f).toContain('1. given: GIVEN: page 80, in ink.');
+    expect(f).not.toContain('1. my own answer');
+    const run = [...store.runs.values()][0]!;
+    expect(run.history).toBe('given');
+    expect(run.shown).toEqual({ givenTurns: true, questionEnds: true });
+    await tick(50);
+    r.stdin.write(CTRL_T);
+    f = plain(await waitForFrame(r.lastFrame, (x) => plain(x).includes('Given answer')));
+    expect(f).toContain('Your answer:');
   });
 });

@@ -11,6 +11,7 @@ import {
   type RevealMode,
   type RunRecord,
   type TaskResult,
+  type HistoryMode,
 } from '../runs/types.js';
 import { overrideVerdict } from '../judge/override.js';
 import { addDwell, addRange, seenFraction } from './baseline.js';
@@ -60,12 +61,14 @@ export interface NewRunOptions {
   scenario: Scenario;
   player: Player;
   reveal?: RevealMode;
+  /** 'given': earlier tasks are shown with their given answers (what a model gets under --history given). */
+  history?: HistoryMode;
   at: number;
 }
 
 /** A fresh human run: one empty TaskResult per task, in scenario order. */
 export function newHumanRun(o: NewRunOptions): RunRecord {
-  const shown = shownFor(o.scenario);
+  const shown = shownFor(o.scenario, o.history);
   const run: RunRecord = {
     schemaVersion: RUN_SCHEMA_VERSION,
     id: o.id,
@@ -74,7 +77,7 @@ export function newHumanRun(o: NewRunOptions): RunRecord {
     scenarioTitle: o.scenario.title,
     category: o.scenario.category,
     player: o.player,
-    history: 'own',
+    history: o.history ?? 'own',
     reveal: o.reveal ?? 'task',
     startedAt: iso(o.at),
     status: 'in-progress',

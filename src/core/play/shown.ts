@@ -4,7 +4,7 @@
 // and closing paragraphs, where CL-bench puts the question. The play screen shows them; a human
 // run records which it showed (RunRecord.shown), so a baseline says what its players had.
 import { questionInContext } from '../clbench/messages.js';
-import type { ShownRecord } from '../runs/types.js';
+import type { HistoryMode, ShownRecord } from '../runs/types.js';
 import type { Scenario } from '../scenario/schema.js';
 
 export const INSTRUCTIONS_TITLE = 'Instructions the model is given';
@@ -21,10 +21,10 @@ export function readerPreamble(scenario: Pick<Scenario, 'system'>): string {
 }
 
 /** What a human run of this scenario is shown besides the context; undefined when nothing. */
-export function shownFor(scenario: Pick<Scenario, 'system' | 'givenTurns' | 'tasks'>): ShownRecord | undefined {
+export function shownFor(scenario: Pick<Scenario, 'system' | 'givenTurns' | 'tasks'>, history: HistoryMode = 'own'): ShownRecord | undefined {
   const shown: ShownRecord = {};
   if (readerPreamble(scenario) !== '') shown.instructions = true;
-  if (scenario.givenTurns?.length) shown.givenTurns = true;
+  if (scenario.givenTurns?.length || (history === 'given' && scenario.tasks.length > 1)) shown.givenTurns = true;
   if (questionInContext(scenario)) shown.questionEnds = true;
   return Object.keys(shown).length ? shown : undefined;
 }

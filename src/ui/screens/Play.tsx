@@ -92,6 +92,7 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
         system: scenario.system,
         givenTurns: scenario.givenTurns,
         question: index === 0 ? question : undefined,
+        history: state.run.history,
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [scenario, index, reveal, showTask],
@@ -312,6 +313,7 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
       question={index === 0 ? question : undefined}
       questionKeys={QUESTION_KEYS}
       givenTurns={scenario.givenTurns}
+      history={state.run.history}
     />
   );
 

@@ -6,7 +6,7 @@ import { reflowPrompt } from '../../../core/text/reflow.js';
 import React from 'react';
 import { Box, Text } from 'ink';
 import { taskStatus } from '../../../core/grading/verdict.js';
-import type { RevealMode, TaskResult } from '../../../core/runs/types.js';
+import type { HistoryMode, RevealMode, TaskResult } from '../../../core/runs/types.js';
 import type { GivenTurn, Task } from '../../../core/scenario/schema.js';
 import type { QuestionEnds } from '../../../core/clbench/question.js';
 import { INSTRUCTIONS_TITLE } from '../../../core/play/shown.js';
@@ -33,6 +33,8 @@ export interface TaskPanelProps {
   questionKeys?: { start: string; end: string };
   /** Turns before task 1 that the scenario gives (the model gets them too), marked as given. */
   givenTurns?: readonly GivenTurn[];
+  /** 'given': earlier tasks show their given answers (what a model gets under --history given), marked given. */
+  history?: HistoryMode;
 }
 
 const MIN_EDITOR_ROWS = 3;
@@ -92,13 +94,14 @@ export function TaskPanel(p: TaskPanelProps): React.JSX.Element {
         const k = index - shownEarlier.length + i;
         const status = taskStatus(r.verdicts);
         const sym = p.reveal === 'task' ? `${STATUS_SYMBOL[status === 'solved' ? 'pass' : status === 'failed' ? 'fail' : 'pending']} ` : '';
-        const label = `${hiddenEarlier > 0 && i === 0 ? `(+${hiddenEarlier}) ` : ''}${k + 1}. `;
+        const given = p.history === 'given' ? tasks[k]?.given : undefined;
+        const label = `${hiddenEarlier > 0 && i === 0 ? `(+${hiddenEarlier}) ` : ''}${k + 1}. ${given !== undefined ? 'given: ' : ''}`;
         return (
           <Text key={r.taskId} color={theme.text.muted} wrap="truncate-end">
             {p.reveal === 'task' ? (
               <Text color={theme.status[status === 'solved' ? 'pass' : status === 'failed' ? 'fail' : 'pending']}>{sym}</Text>
             ) : null}
-            {oneRow(`${label}${r.answer ?? ''}`, width - sym.length)}
+            {oneRow(`${label}${given ?? r.answer ?? ''}`, width - sym.length)}
           </Text>
         );
       })}
@@ -134,6 +137,8 @@ export interface TaskDocumentExtras {
   givenTurns?: readonly GivenTurn[];
   /** A first question inside the context: the context's ends. */
   question?: QuestionEnds;
+  /** 'given': earlier tasks show their given answers first, marked given. */
+  history?: HistoryMode;
 }
 
 /** The whole task as Markdown for the reader: prompt, then earlier tasks with answers. */
@@ -159,7 +164,9 @@ export function taskDocument(tasks: readonly Task[], results: readonly TaskResul
     const r = results[i];
     if (!t || !r) continue;
     const status = taskStatus(r.verdicts);
-    parts.push(`## ${i + 1}. ${t.id}${reveal === 'task' ? ` - ${status}` : ''}`, '', reflowPrompt(t.prompt), '', 'Your answer:', '', r.answer ?? '', '');
+    parts.push(`## ${i + 1}. ${t.id}${reveal === 'task' ? ` - ${status}` : ''}`, '', reflowPrompt(t.prompt), '');
+    if (extras.history === 'given' && t.given !== undefined) parts.push('Given answer (what the model is sent as this turn under --history given):', '', t.given, '');
+    parts.push('Your answer:', '', r.answer ?? '', '');
   }
   parts.push('(Ctrl+T: back to the context)');
   return parts.join('\n');
