@@ -40,6 +40,19 @@ export function parseReveal(value: unknown): RevealMode {
   throw new UserError(`--reveal must be one of task, end, never (got "${String(value)}")`, 2);
 }
 
+export const historyOption: Record<string, OptionSpec> = {
+  history: {
+    type: 'string',
+    valueName: 'own|given',
+    description: "Earlier tasks as you see them: your own answers (default), or their given answers, marked given - what a model gets under --history given",
+  },
+};
+
+export function parseHistory(value: unknown): 'own' | 'given' {
+  if (value === undefined || value === 'own' || value === 'given') return (value ?? 'own') as 'own' | 'given';
+  throw new UserError(`--history must be own or given (got "${String(value)}")`, 2);
+}
+
 export function parsePlayer(value: unknown): string | undefined {
   if (value === undefined) return undefined;
   const name = String(value).replace(/\s+/g, ' ').trim();
@@ -74,6 +87,7 @@ export async function appDeps(args: ParsedArgs, io: CommandIO, start: StartTarge
       await saveSetting('player.name', name, { env: io.env });
     },
     reveal: parseReveal(args.values.reveal),
+    ...(parseHistory(args.values.history) === 'given' ? { history: 'given' as const } : {}),
     start,
     grade: (task, answer) => gradeByChecks(task, answer, new Date().toISOString()),
     newRunId: () => newRunId(),

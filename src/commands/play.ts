@@ -7,7 +7,7 @@ import { loadLibrary, resolveScenario } from '../core/scenario/library.js';
 import { formatProblem } from '../core/scenario/problem.js';
 import { judgeOptions, modelOptions } from './model-options.js';
 import { savesOption, scenariosOption } from './options.js';
-import { appDeps, parsePlayer, parseReveal, playerOption, requireTty, revealOption, scenarioDirsOf, startApp } from './interactive.js';
+import { appDeps, historyOption, parseHistory, parsePlayer, parseReveal, playerOption, requireTty, revealOption, scenarioDirsOf, startApp } from './interactive.js';
 import type { Command } from './types.js';
 
 /** The model options without --model (--vs names the model). */
@@ -23,6 +23,7 @@ const command: Command = {
   options: {
     ...playerOption,
     ...revealOption,
+    ...historyOption,
     vs: {
       type: 'string',
       valueName: 'MODEL',
@@ -46,6 +47,7 @@ const command: Command = {
     if (extra.length) throw new UserError(`play takes one SCENARIO, got ${args.positionals.length}: ${args.positionals.join(' ')}`, 2);
     // Check the options before the terminal, so a typo is reported even from a script.
     parseReveal(args.values.reveal);
+    const history = parseHistory(args.values.history);
     parsePlayer(args.values.player);
     // The library is read once: for the SCENARIO id here, and for the home screen after the
     // summary. A file path (or an unknown id, for its error message) goes through resolveScenario.
@@ -59,6 +61,9 @@ const command: Command = {
     // A missing or refused key, or an unreachable base URL: one line, before the screen opens.
     // (Loaded only for --vs: the person's path never loads the model code.)
     const versus = args.values.vs === undefined ? undefined : await (await import('./versus-setup.js')).versusSetup(args, io, scenario);
+    if (history === 'given' && scenario.tasks.slice(0, -1).some((t) => t.given === undefined)) {
+      throw new UserError(`--history given: scenario ${scenario.id} has tasks without a given answer; play it with --history own`, 2);
+    }
     requireTty(io);
     const scenarios = lib.scenarios.some((s) => s.id === scenario.id) ? lib.scenarios : [...lib.scenarios, scenario];
     const deps = await appDeps(args, io, { screen: 'play', scenario }, { scenarios, problems: lib.problems.map((p) => formatProblem(p, io.cwd)) });

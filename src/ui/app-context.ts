@@ -4,7 +4,7 @@ import { createContext, useContext } from 'react';
 import type { VersusMatch } from '../core/model/versus.js';
 import type { PlayController, PlayControllerOptions } from '../core/play/controller.js';
 import type { Grader } from '../core/play/session.js';
-import type { RevealMode, RunRecord, StudyTag } from '../core/runs/types.js';
+import type { HistoryMode, RevealMode, RunRecord, StudyTag } from '../core/runs/types.js';
 import type { Scenario } from '../core/scenario/schema.js';
 import type { KeyContext } from './keys/bindings.js';
 import type { TerminalSize } from './hooks/use-terminal-size.js';
@@ -29,6 +29,8 @@ export interface AppDeps {
   /** Stores the name from the first-launch prompt in the settings. */
   savePlayerName?: (name: string) => Promise<void>;
   reveal: RevealMode;
+  /** --history given: earlier tasks show their given answers (what a model gets under given), marked given. Default own. */
+  history?: HistoryMode;
   start: StartTarget;
   grade: Grader;
   newRunId: () => string;

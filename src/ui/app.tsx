@@ -165,7 +165,7 @@ export function App({ deps }: AppProps): React.JSX.Element {
     const a: AppActions = {
       async startRun(scenario) {
         const name = playerRef.current ?? 'player';
-        const fresh = newHumanRun({ id: deps.newRunId(), scenario, player: { kind: 'human', name }, reveal: deps.reveal, at: now() });
+        const fresh = newHumanRun({ id: deps.newRunId(), scenario, player: { kind: 'human', name }, reveal: deps.reveal, history: deps.history, at: now() });
         const run = deps.study ? { ...fresh, study: deps.study.tag } : fresh;
         // Versus: the model's run is created first and the person's run carries its matchId.
         const m = startMatch(scenario, run);

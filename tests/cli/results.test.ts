@@ -27,7 +27,7 @@ describe('clplay results and export', () => {
     expect(r.code).toBe(0);
     // humans: ana t1 solved, t2 failed; ben t1 pending, t2 solved -> 2/3; model: 3/4, runs 50% and 100%.
     expect(r.stdout).toMatch(/humans\s+2\s+2\s+2\/3\s+66\.7%\s+-\s+85\.7%\s+1\s+0\s+1m25s/);
-    expect(r.stdout).toMatch(/gpt-x\s+-\s+2\s+3\/4\s+75\.0%\s+35\.4%\s+87\.5%\s+0\s+0\s+-/);
+    expect(r.stdout).toMatch(/gpt-x\s+-\s+2\s+3\/4\s+75\.0%\s+35\.4% \(2 repeats\)\s+87\.5%\s+0\s+0\s+-/);
     expect(r.stdout).toContain('Solve rate by category');
     expect(r.stdout).toContain('CL-bench');
     expect(r.stderr).toMatch(/stray\.json: not a clplay run/);

@@ -34,7 +34,7 @@ export const NOTE_TEXT: Record<RowNote, string> = {
   'no-category': 'no metadata.context_category: filed under "Unknown", as eval.py does',
   'own-category': 'a category outside the four: kept as written (results show it under its own name)',
   'empty-rubric-item': 'empty rubric items: left out, the others keep upstream\'s numbers (as eval.py does)',
-  'number-rubric-item': 'rubric items that are numbers or booleans: written as text, as eval.py\'s str() does',
+  'number-rubric-item': 'rubric items that are numbers, booleans or null: written as text, as eval.py\'s str() does',
   'list-content': 'content as a list of parts: shown as their text, sent as the list',
   'extra-keys': 'messages with keys beyond role and content (e.g. name): kept and sent',
 };

@@ -2,7 +2,7 @@
 //
 // eval.py numbers items by their place in the list (1-based) and leaves out items whose text is
 // empty after strip() without renumbering the rest; it writes a non-string item with str() and
-// reads an object's "rubric_criteria". clplay keeps every non-empty item, its text as written,
+// reads an object's "rubric_criteria" (a null item is str(None) = "None", an item upstream lists). clplay keeps every non-empty item, its text as written,
 // and its upstream number where that is not its position here (RubricItem.number).
 import type { RubricItem } from '../scenario/schema.js';
 
@@ -28,7 +28,10 @@ export function rubricFromRow(rubrics: unknown): RubricResult {
     else if (typeof item === 'number' || typeof item === 'boolean') {
       text = pythonStr(item);
       stringified++;
-    } else if (item === null) text = '';
+    } else if (item === null) {
+      text = 'None'; // str(None): eval.py lists it as an item, so clplay keeps it to stay in step
+      stringified++;
+    }
     else if (typeof item === 'object' && !Array.isArray(item)) {
       const c = (item as Record<string, unknown>).rubric_criteria;
       if (c !== undefined && c !== null && typeof c !== 'string') {

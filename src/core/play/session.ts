@@ -2,6 +2,7 @@
 // part of the context was on screen, submit (graded by the caller's grader) and move on.
 // No I/O and no clock of its own: every action carries its time `at` (ms since the epoch), so the
 // same reducer drives the Ink screens, the tests, and a resumed run after a crash.
+import { shownFor } from './shown.js';
 import type { Scenario, Task } from '../scenario/schema.js';
 import { taskStatus, type Verdict } from '../grading/verdict.js';
 import {
@@ -10,6 +11,7 @@ import {
   type RevealMode,
   type RunRecord,
   type TaskResult,
+  type HistoryMode,
 } from '../runs/types.js';
 import { overrideVerdict } from '../judge/override.js';
 import { addDwell, addRange, seenFraction } from './baseline.js';
@@ -59,12 +61,15 @@ export interface NewRunOptions {
   scenario: Scenario;
   player: Player;
   reveal?: RevealMode;
+  /** 'given': earlier tasks are shown with their given answers (what a model gets under --history given). */
+  history?: HistoryMode;
   at: number;
 }
 
 /** A fresh human run: one empty TaskResult per task, in scenario order. */
 export function newHumanRun(o: NewRunOptions): RunRecord {
-  return {
+  const shown = shownFor(o.scenario, o.history);
+  const run: RunRecord = {
     schemaVersion: RUN_SCHEMA_VERSION,
     id: o.id,
     scenarioId: o.scenario.id,
@@ -72,12 +77,14 @@ export function newHumanRun(o: NewRunOptions): RunRecord {
     scenarioTitle: o.scenario.title,
     category: o.scenario.category,
     player: o.player,
-    history: 'own',
+    history: o.history ?? 'own',
     reveal: o.reveal ?? 'task',
     startedAt: iso(o.at),
     status: 'in-progress',
     tasks: o.scenario.tasks.map((t) => ({ taskId: t.id, verdicts: [], status: 'pending' as const })),
   };
+  if (shown) run.shown = shown;
+  return run;
 }
 
 /** Index of the first task not yet submitted (tasks.length when all are). */

@@ -18,14 +18,49 @@ export interface GroupResult {
   pending: number;
   /** solved / (solved + failed); null when nothing is decided. */
   solveRate: number | null;
-  /** Mean and sample standard deviation of per-run solve rates (repeats). */
+  /** Mean and sample standard deviation of per-run solve rates (a run is one scenario, one repeat). */
   runSolveRateMean: number | null;
   runSolveRateSd: number | null;
+  /**
+   * The +/- of the solve rate, and what it is the spread of: over repeats (each repeat's solve
+   * rate over all its tasks, as CL-bench reports mean and sd over 3 runs) when the group has two
+   * or more repeats, else over scenarios (each scenario's solve rate). null below two values.
+   */
+  spread: Spread | null;
   /** Weighted rubric pass rate over decided items. */
   rubricPassRate: number | null;
   items: Record<VerdictStatus, number>;
   medianActiveMs: number | null;
   pasted: number;
+}
+
+export interface Spread {
+  /** Sample standard deviation of the solve rates. */
+  sd: number;
+  over: 'repeats' | 'scenarios';
+  /** How many solve rates it is the spread of. */
+  n: number;
+}
+
+/** Solve rate (solved / decided) of each group of attempts; groups with nothing decided are left out. */
+function ratesBy(rows: readonly TaskAttempt[], key: (r: TaskAttempt) => string | number): number[] {
+  const by = new Map<string | number, { s: number; d: number }>();
+  for (const r of rows) {
+    const k = key(r);
+    const c = by.get(k) ?? { s: 0, d: 0 };
+    if (r.status === 'solved') c.s++;
+    if (r.status === 'solved' || r.status === 'failed') c.d++;
+    by.set(k, c);
+  }
+  return [...by.values()].filter((c) => c.d > 0).map((c) => c.s / c.d);
+}
+
+export function spreadOf(rows: readonly TaskAttempt[]): Spread | null {
+  const repeats = new Set(rows.map((r) => r.repeat));
+  const over = repeats.size >= 2 ? 'repeats' : 'scenarios';
+  const rates = over === 'repeats' ? ratesBy(rows, (r) => r.repeat) : ratesBy(rows, (r) => r.scenarioId);
+  const sd = stdev(rates);
+  return sd === null ? null : { sd, over, n: rates.length };
 }
 
 export interface ScopeResult {
@@ -74,6 +109,7 @@ function summarize(group: string, rows: readonly TaskAttempt[]): GroupResult {
     solveRate: solved + failed > 0 ? solved / (solved + failed) : null,
     runSolveRateMean: mean(runRates),
     runSolveRateSd: stdev(runRates),
+    spread: spreadOf(rows),
     rubricPassRate: decidedW > 0 ? passW / decidedW : null,
     items,
     medianActiveMs: median(active),

@@ -1,15 +1,22 @@
 // The results as plain text: what `clplay results` prints when stdout is not a terminal,
 // and what the results screen shows in its panes.
-import { CATEGORY_LABELS, type Category } from '../scenario/schema.js';
+import { categoryName } from '../scenario/schema.js';
 import type { Agreement } from './agreement.js';
 import type { GroupResult, ResultsReport, ScopeResult, TaskRow } from './aggregate.js';
 import { duration, pct, table } from './format.js';
 import { CLBENCH_PUBLISHED, CLBENCH_TEN_MODEL_AVERAGE } from './published.js';
 
-export const categoryLabel = (c: string) => CATEGORY_LABELS[c as Category] ?? c;
+/** CL-bench's label for the four categories; an imported category as written (e.g. "Mock"). */
+export const categoryLabel = (c: string) => categoryName(c);
 
-const HEADER = ['group', 'people', 'runs', 'solved', 'solve rate', '+/- sd', 'rubric', 'pending', 'unscored items', 'median time/task'];
+// "solved" is solved / graded (decided) tasks: for imported eval.py output, Score 1 / Total as eval.py's summary counts them.
+const HEADER = ['group', 'people', 'runs', 'solved', 'solve rate', '+/- (sd of)', 'rubric', 'pending', 'unscored items', 'median time/task'];
 const RIGHT = [false, true, true, true, true, true, true, true, true, true];
+
+/** "4.1% (3 repeats)" or "12.0% (5 scenarios)": the spread says what it is the spread of. */
+export function spreadCell(g: Pick<GroupResult, 'spread'>): string {
+  return g.spread ? `${pct(g.spread.sd)} (${g.spread.n} ${g.spread.over})` : '-';
+}
 
 function groupRow(g: GroupResult): string[] {
   return [
@@ -18,7 +25,7 @@ function groupRow(g: GroupResult): string[] {
     String(g.runs),
     `${g.solved}/${g.solved + g.failed}`,
     pct(g.solveRate),
-    g.kind === 'model' && g.runSolveRateSd !== null ? pct(g.runSolveRateSd) : '-',
+    spreadCell(g),
     pct(g.rubricPassRate),
     String(g.pending),
     String(g.items.unscored),

@@ -99,6 +99,8 @@ export const BINDINGS = {
   'task.scrollDown': { contexts: ['play', 'watch'], keys: [{ name: 'down', meta: true }, { name: 'down', ctrl: true }], description: 'scroll the task down (when it is longer than its pane; Ctrl+↓ too)', hint: { keys: 'Alt+↑↓', label: 'task' } },
   'layout.swap': { contexts: ['play', 'watch'], keys: [{ input: 'g', ctrl: true }], description: 'swap which pane is large: the context or the task', hint: { keys: 'Ctrl+G', label: 'bigger pane' } },
   'task.full': { contexts: ['play'], keys: [{ input: 't', ctrl: true }], description: 'show the whole task and your earlier answers in the reader (again: back to the context)', hint: { keys: 'Ctrl+T', label: 'task' } },
+  'question.start': { contexts: ['play'], keys: [{ input: '1', meta: true }], description: 'reader: jump to the opening paragraph of the context (a first question inside the context is at its start or its end)' },
+  'question.end': { contexts: ['play'], keys: [{ input: '2', meta: true }], description: 'reader: jump to the closing paragraph of the context (where CL-bench often puts the question)' },
 
   // --- the context reader
   'reader.up': { contexts: ['reader'], keys: [{ name: 'up' }, { input: 'k' }], description: 'scroll up one line' },

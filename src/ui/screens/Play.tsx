@@ -17,7 +17,10 @@ import { TextBuffer } from '../components/editor/text-buffer.js';
 import { Reader } from '../components/reader/Reader.js';
 import { useReader } from '../components/reader/use-reader.js';
 import { usePlayKey } from '../hooks/use-play-state.js';
-import { commandFor, type KeyContext } from '../keys/bindings.js';
+import { BINDINGS, commandFor, describeKey, type KeyContext } from '../keys/bindings.js';
+import { contextSpan, readerPreamble } from '../../core/play/shown.js';
+import { questionEnds } from '../../core/clbench/question.js';
+import { questionInContext } from '../../core/clbench/messages.js';
 import { theme } from '../theme.js';
 import { TaskPanel, taskDocument, taskPanelRows } from './parts/TaskPanel.js';
 import { rowAtChar, visibleCharSpan } from './parts/view-span.js';
@@ -33,6 +36,9 @@ export interface PlayScreenProps {
   /** Versus mode: a column beside the answer editor (width, height, task index). */
   renderBeside?: (width: number, height: number, index: number) => React.ReactNode;
 }
+
+/** How the task panel names the keys that jump to the context's ends. */
+const QUESTION_KEYS = { start: describeKey(BINDINGS['question.start'].keys[0]!), end: describeKey(BINDINGS['question.end'].keys[0]!) };
 
 /** Side by side from this many columns; stacked below. */
 export const SIDE_BY_SIDE_COLUMNS = 100;
@@ -74,18 +80,29 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
   const layout = playLayout(columns, height, large);
 
   const onSearch = useCallback((query: string) => ctl.search(query), [ctl]);
-  const reader = useReader({ text: scenario.context, width: layout.readerWidth, height: layout.readerHeight, onSearch });
+  // What the model sees, a person sees: its instructions (system message) open the reader, marked
+  // as such; every offset the run records (seen, readerAt) stays an offset into the context.
+  const preamble = useMemo(() => readerPreamble(scenario), [scenario]);
+  const question = useMemo(() => (questionInContext(scenario) ? questionEnds(scenario.context) : undefined), [scenario]);
+  const readerText = useMemo(() => preamble + scenario.context, [preamble, scenario]);
+  const reader = useReader({ text: readerText, width: layout.readerWidth, height: layout.readerHeight, onSearch });
   // A continued run reopens the context where the person was reading (once, on mount).
   useEffect(() => {
     const s = ctl.getState();
     const at = s.run.tasks[Math.min(s.index, s.run.tasks.length - 1)]?.readerAt;
-    if (at) reader.dispatch({ type: 'gotoRow', row: rowAtChar(reader.state.doc.wrapped, at) });
+    if (at) reader.dispatch({ type: 'gotoRow', row: rowAtChar(reader.state.doc.wrapped, at + preamble.length) });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   // Rebuilt each time the task view opens: earlier answers change on submission (the index), but
   // their statuses also change after it, when a person judges items on the verdicts screen.
   const taskText = useMemo(
-    () => taskDocument(scenario.tasks, ctl.getState().run.tasks, Math.min(index, scenario.tasks.length - 1), reveal),
+    () =>
+      taskDocument(scenario.tasks, ctl.getState().run.tasks, Math.min(index, scenario.tasks.length - 1), reveal, {
+        system: scenario.system,
+        givenTurns: scenario.givenTurns,
+        question: index === 0 ? question : undefined,
+        history: state.run.history,
+      }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [scenario, index, reveal, showTask],
   );
@@ -93,7 +110,7 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
   const shown = showTask ? taskReader : reader;
 
   // What part of the context is on screen (nothing while the task view or the pause hides it).
-  const span = visibleCharSpan(reader.state.doc.wrapped, reader.state.top, reader.state.rows);
+  const span = contextSpan(visibleCharSpan(reader.state.doc.wrapped, reader.state.top, reader.state.rows), preamble.length);
   const hidden = showTask || paused || !active;
   useEffect(() => {
     ctl.view(hidden ? { from: 0, to: 0, total: span.total } : span);
@@ -122,7 +139,7 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
     setFocus('editor');
     setPromptTop(0);
   }, [index]);
-  const panelRows = taskPanelRows({ tasks: scenario.tasks, results: state.run.tasks, index, width: layout.panelWidth, height: layout.panelHeight, promptTop });
+  const panelRows = taskPanelRows({ tasks: scenario.tasks, results: state.run.tasks, index, width: layout.panelWidth, height: layout.panelHeight, promptTop, question: index === 0 ? question : undefined, questionKeys: QUESTION_KEYS, givenTurns: scenario.givenTurns });
 
   const contexts: KeyContext[] = paused
     ? ['play']
@@ -202,6 +219,14 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
       case 'play.prevMatch':
         shown.dispatch({ type: 'prevMatch' });
         return true;
+      case 'question.start':
+      case 'question.end': {
+        if (!question) return false;
+        const at = cmd === 'question.start' ? question.opening.from : (question.closing ?? question.opening).from;
+        setShowTask(false);
+        reader.dispatch({ type: 'gotoRow', row: rowAtChar(reader.state.doc.wrapped, at + preamble.length) });
+        return true;
+      }
       default:
         return false;
     }
@@ -343,6 +368,10 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
         />
       )}
       beside={renderBeside ? (w, h) => renderBeside(w, h, index) : undefined}
+      question={index === 0 ? question : undefined}
+      questionKeys={QUESTION_KEYS}
+      givenTurns={scenario.givenTurns}
+      history={state.run.history}
     />
   );
 

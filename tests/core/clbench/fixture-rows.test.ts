@@ -69,13 +69,14 @@ describe('the CL-bench fixture', () => {
     }
   });
 
-  it('keeps rubric items as eval.py counts them: empty ones out, numbers kept, numbers and booleans as text', () => {
+  it('keeps rubric items as eval.py counts them: empty ones out, numbers kept, numbers, booleans and null as str() writes them', () => {
     const r3 = rows.find((r) => r.metadata.task_id === 'qm-task-3');
     const { s, k } = holder('qm-task-3');
     const items = s.tasks[k]!.rubric;
-    // upstream: 1 "...Article 2.", 2 {"rubric_criteria": ""} (left out), 3 null (left out), 4 object (stripped there), 5 True, 6 2.5
+    // upstream: 1 "...Article 2.", 2 {"rubric_criteria": ""} (left out), 3 null (str(None)), 4 object (stripped there), 5 True, 6 2.5
     expect(items.map((it, i) => [rubricNumber(it, i), it.text])).toEqual([
       [1, r3.rubrics[0]],
+      [3, 'None'],
       [4, r3.rubrics[3].rubric_criteria],
       [5, 'True'],
       [6, '2.5'],

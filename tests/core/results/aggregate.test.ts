@@ -94,3 +94,27 @@ describe('judge agreement', () => {
     expect(a.disagreements[0]).toMatchObject({ itemIndex: 1, personStatus: 'pass', judgeStatus: 'fail', judge: 'j1' });
   });
 });
+
+describe('the +/- of a solve rate', () => {
+  it('is over repeats when a group has several, each repeat pooled over its scenarios', () => {
+    const rs = [
+      modelRun('a1', 'm', 'quarry', [task('t1', ['pass']), task('t2', ['pass'])], { repeat: 1 }),
+      modelRun('b1', 'm', 'harbour', [task('t1', ['fail']), task('t2', ['pass'])], { repeat: 1 }),
+      modelRun('a2', 'm', 'quarry', [task('t1', ['fail']), task('t2', ['fail'])], { repeat: 2 }),
+      modelRun('b2', 'm', 'harbour', [task('t1', ['fail']), task('t2', ['pass'])], { repeat: 2 }),
+    ];
+    const g = aggregate(attemptsOf(rs)).overall.groups[0]!;
+    // repeat 1: 3/4, repeat 2: 1/4 -> sd of [0.75, 0.25]
+    expect(g.spread).toEqual({ sd: expect.closeTo(Math.SQRT2 / 4, 6), over: 'repeats', n: 2 });
+  });
+
+  it('is over scenarios with one repeat, and absent below two values', () => {
+    const rs = [
+      modelRun('a1', 'm', 'quarry', [task('t1', ['pass']), task('t2', ['pass'])], { repeat: 1 }),
+      modelRun('b1', 'm', 'harbour', [task('t1', ['fail']), task('t2', ['pass'])], { repeat: 1 }),
+    ];
+    const g = aggregate(attemptsOf(rs)).overall.groups[0]!;
+    expect(g.spread).toEqual({ sd: expect.closeTo(Math.SQRT2 / 4, 6), over: 'scenarios', n: 2 });
+    expect(aggregate(attemptsOf(rs.slice(0, 1))).overall.groups[0]!.spread).toBeNull();
+  });
+});

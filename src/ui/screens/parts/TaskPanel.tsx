@@ -6,8 +6,10 @@ import { reflowPrompt } from '../../../core/text/reflow.js';
 import React from 'react';
 import { Box, Text } from 'ink';
 import { resultStatus } from '../../../core/grading/verdict.js';
-import type { RevealMode, TaskResult } from '../../../core/runs/types.js';
-import type { Task } from '../../../core/scenario/schema.js';
+import type { HistoryMode, RevealMode, TaskResult } from '../../../core/runs/types.js';
+import type { GivenTurn, Task } from '../../../core/scenario/schema.js';
+import type { QuestionEnds } from '../../../core/clbench/question.js';
+import { INSTRUCTIONS_TITLE } from '../../../core/play/shown.js';
 import { STATUS_SYMBOL, theme } from '../../theme.js';
 import { oneRow, scrollRows, trimEnd, wrapPlain } from './text-lines.js';
 
@@ -27,6 +29,14 @@ export interface TaskPanelProps {
   beside?: (width: number, height: number) => React.ReactNode;
   /** First prompt row shown (the prompt scrolls when it is longer than its share). */
   promptTop?: number;
+  /** A first task whose question is inside the context: the context's ends, shown as the prompt. */
+  question?: QuestionEnds;
+  /** Keys that jump the reader to the opening / closing paragraphs (from bindings.ts). */
+  questionKeys?: { start: string; end: string };
+  /** Turns before task 1 that the scenario gives (the model gets them too), marked as given. */
+  givenTurns?: readonly GivenTurn[];
+  /** 'given': earlier tasks show their given answers (what a model gets under --history given), marked given. */
+  history?: HistoryMode;
 }
 
 /** Keys that scroll the task, as the panel tells them. */
@@ -35,15 +45,35 @@ export const TASK_SCROLL_KEYS = 'Alt+↑↓ scroll';
 const MIN_EDITOR_ROWS = 3;
 const MAX_EARLIER_ROWS = 3;
 
-export function promptRows(task: Task | undefined, width: number): string[] {
+/** Rows of an excerpt: its first `max` wrapped rows, "…" where it goes on. */
+function excerptRows(text: string, width: number, max: number): string[] {
+  const rows = trimEnd(wrapPlain(reflowPrompt(text), Math.max(1, width - 2))).filter((r) => r.trim() !== '');
+  const out = rows.slice(0, max).map((r) => `  ${r}`);
+  if (rows.length > max) out[out.length - 1] = `${out[out.length - 1]} …`;
+  return out;
+}
+
+export function promptRows(task: Task | undefined, width: number, question?: QuestionEnds, keys?: { start: string; end: string }): string[] {
   if (!task) return [];
   const text = reflowPrompt(task.prompt);
-  if (!text) return ['(The question for this task is inside the context.)'];
-  return trimEnd(wrapPlain(text, width));
+  if (text) return trimEnd(wrapPlain(text, width));
+  if (!question) return ['(The question for this task is inside the context.)'];
+  // CL-bench puts a first task's question at the start or the end of the context.
+  const rows = wrapPlain('The question is inside the context, at its start or its end (as CL-bench puts it):', width);
+  rows.push(...wrapPlain(`▸ Start${keys ? ` (${keys.start})` : ''}:`, width), ...excerptRows(question.opening.text, width, 3));
+  if (question.closing) rows.push(...wrapPlain(`▸ End${keys ? ` (${keys.end})` : ''}:`, width), ...excerptRows(question.closing.text, width, 4));
+  return trimEnd(rows);
+}
+
+/** Rows for the given turns before task 1: "given" marks them as the scenario's, not the player's. */
+function givenTurnRows(turns: readonly GivenTurn[], width: number, max: number): string[] {
+  if (max <= 0 || turns.length === 0) return [];
+  const rows = turns.map((t, i) => oneRow(`given ${i + 1}. ${t.prompt ? `${t.prompt.replace(/\s+/g, ' ')} → ` : ''}${t.answer.replace(/\s+/g, ' ')}`, width));
+  return rows.length > max ? [oneRow(`(${rows.length} given turns before this task; Ctrl+T shows them)`, width)] : rows;
 }
 
 /** How the panel splits its rows, and the prompt rows it shows from `promptTop` (clamped). */
-export function taskPanelRows(p: Pick<TaskPanelProps, 'tasks' | 'results' | 'index' | 'width' | 'height' | 'promptTop'>) {
+export function taskPanelRows(p: Pick<TaskPanelProps, 'tasks' | 'results' | 'index' | 'width' | 'height' | 'promptTop' | 'question' | 'questionKeys' | 'givenTurns'>) {
   const { tasks, results, index, width, height } = p;
   const earlierCount = Math.min(results.length, index);
   // Earlier answers give way to the prompt on short panels (Ctrl+T shows them all).
@@ -51,9 +81,13 @@ export function taskPanelRows(p: Pick<TaskPanelProps, 'tasks' | 'results' | 'ind
   const titleRows = 1;
   const labelRows = 1;
   const promptBudget = Math.max(1, height - titleRows - earlierRows - labelRows - MIN_EDITOR_ROWS);
-  const all = promptRows(tasks[index], width);
+  // Given turns before task 1 are marked as the scenario's; they scroll with the prompt.
+  const given = index === 0 ? givenTurnRows(p.givenTurns ?? [], width, height >= 14 ? 2 : 0) : [];
+  const all = [...given, ...promptRows(tasks[index], width, p.question, p.questionKeys)];
   const prompt = scrollRows(all, p.promptTop ?? 0, promptBudget, width, TASK_SCROLL_KEYS);
-  return { earlierRows, titleRows, labelRows, prompt };
+  // Rows of the given turns still on screen (muted), after scrolling.
+  const givenCount = Math.max(0, given.length - prompt.top);
+  return { earlierRows, titleRows, labelRows, prompt, givenCount };
 }
 
 export function TaskPanel(p: TaskPanelProps): React.JSX.Element {
@@ -61,7 +95,7 @@ export function TaskPanel(p: TaskPanelProps): React.JSX.Element {
   const task = tasks[index];
   const n = tasks.length;
   const earlier = results.slice(0, index);
-  const { earlierRows, titleRows, labelRows, prompt: scrolled } = taskPanelRows(p);
+  const { earlierRows, titleRows, labelRows, prompt: scrolled, givenCount } = taskPanelRows(p);
   const shownEarlier = earlier.slice(earlier.length - earlierRows);
   const hiddenEarlier = earlier.length - earlierRows;
   const prompt = scrolled.rows;
@@ -78,18 +112,19 @@ export function TaskPanel(p: TaskPanelProps): React.JSX.Element {
         const k = index - shownEarlier.length + i;
         const status = resultStatus(r.verdicts, r.judgement);
         const sym = p.reveal === 'task' ? `${STATUS_SYMBOL[status === 'solved' ? 'pass' : status === 'failed' ? 'fail' : 'pending']} ` : '';
-        const label = `${hiddenEarlier > 0 && i === 0 ? `(+${hiddenEarlier}) ` : ''}${k + 1}. `;
+        const given = p.history === 'given' ? tasks[k]?.given : undefined;
+        const label = `${hiddenEarlier > 0 && i === 0 ? `(+${hiddenEarlier}) ` : ''}${k + 1}. ${given !== undefined ? 'given: ' : ''}`;
         return (
           <Text key={r.taskId} color={theme.text.muted} wrap="truncate-end">
             {p.reveal === 'task' ? (
               <Text color={theme.status[status === 'solved' ? 'pass' : status === 'failed' ? 'fail' : 'pending']}>{sym}</Text>
             ) : null}
-            {oneRow(`${label}${r.answer ?? ''}`, width - sym.length)}
+            {oneRow(`${label}${given ?? r.answer ?? ''}`, width - sym.length)}
           </Text>
         );
       })}
       {prompt.map((row, i) => (
-        <Text key={`p${i}`} wrap="truncate-end" color={i === more ? theme.text.accent : undefined} dimColor={i === more && theme.noColor}>
+        <Text key={`p${i}`} wrap="truncate-end" color={i === more ? theme.text.accent : i < givenCount ? theme.text.muted : undefined} dimColor={i === more && theme.noColor}>
           {row === '' ? ' ' : row}
         </Text>
       ))}
@@ -113,12 +148,33 @@ export function TaskPanel(p: TaskPanelProps): React.JSX.Element {
   );
 }
 
+export interface TaskDocumentExtras {
+  /** The scenario's system message: the model's instructions. */
+  system?: string;
+  /** Turns before task 1 that the scenario gives. */
+  givenTurns?: readonly GivenTurn[];
+  /** A first question inside the context: the context's ends. */
+  question?: QuestionEnds;
+  /** 'given': earlier tasks show their given answers first, marked given. */
+  history?: HistoryMode;
+}
+
 /** The whole task as Markdown for the reader: prompt, then earlier tasks with answers. */
-export function taskDocument(tasks: readonly Task[], results: readonly TaskResult[], index: number, reveal: RevealMode): string {
+export function taskDocument(tasks: readonly Task[], results: readonly TaskResult[], index: number, reveal: RevealMode, extras: TaskDocumentExtras = {}): string {
   const task = tasks[index];
   const parts: string[] = [];
   if (task) {
-    parts.push(`# Task ${index + 1} of ${tasks.length} (${task.id})`, '', reflowPrompt(task.prompt) || '(The question for this task is inside the context.)', '');
+    let prompt = reflowPrompt(task.prompt);
+    if (!prompt && extras.question) {
+      const { opening, closing } = extras.question;
+      prompt = ['The question is inside the context, at its start or its end (as CL-bench puts it).', '', 'The context starts:', '', opening.text, ...(closing ? ['', 'The context ends:', '', closing.text] : [])].join('\n');
+    }
+    parts.push(`# Task ${index + 1} of ${tasks.length} (${task.id})`, '', prompt || '(The question for this task is inside the context.)', '');
+  }
+  if (extras.system !== undefined && extras.system.trim() !== '') parts.push(`# ${INSTRUCTIONS_TITLE} (its system message)`, '', extras.system.trimEnd(), '');
+  if (extras.givenTurns?.length) {
+    parts.push('# Given turns before this scenario\'s first task', '', '(The model is sent these as earlier turns; the answers are the given ones, not yours.)', '');
+    extras.givenTurns.forEach((t, i) => parts.push(`## Given ${i + 1}`, '', t.prompt ? reflowPrompt(t.prompt) : '(Its question is inside the context.)', '', 'Given answer:', '', t.answer, ''));
   }
   if (index > 0) parts.push('# Earlier tasks', '');
   for (let i = 0; i < index; i++) {
@@ -126,7 +182,9 @@ export function taskDocument(tasks: readonly Task[], results: readonly TaskResul
     const r = results[i];
     if (!t || !r) continue;
     const status = resultStatus(r.verdicts, r.judgement);
-    parts.push(`## ${i + 1}. ${t.id}${reveal === 'task' ? ` - ${status}` : ''}`, '', reflowPrompt(t.prompt), '', 'Your answer:', '', r.answer ?? '', '');
+    parts.push(`## ${i + 1}. ${t.id}${reveal === 'task' ? ` - ${status}` : ''}`, '', reflowPrompt(t.prompt), '');
+    if (extras.history === 'given' && t.given !== undefined) parts.push('Given answer (what the model is sent as this turn under --history given):', '', t.given, '');
+    parts.push('Your answer:', '', r.answer ?? '', '');
   }
   parts.push('(Ctrl+T: back to the context)');
   return parts.join('\n');
