@@ -2,6 +2,7 @@
 // Keys are always shown masked. CLPLAY_CONFIG_DIR chooses another folder for config.json.
 import { UserError } from '../core/errors.js';
 import { configuredSavesDir, DATA_LAYOUT } from '../core/paths.js';
+import { redactUrl } from '../core/text/redact-url.js';
 import {
   assertKey,
   configPath,
@@ -106,7 +107,7 @@ const command: Command = {
         const value = await saveSetting(key, raw, opts);
         if (isSecretKey(key)) {
           io.stdout.write(`${key} = ${maskKey(String(value))} (stored in ${configPath(opts)}, file mode 0600)\n`);
-        } else io.stdout.write(`${key} = ${String(value)}\n`);
+        } else io.stdout.write(`${key} = ${key.endsWith('.baseUrl') ? redactUrl(String(value)) : String(value)}\n`);
         return 0;
       }
       case 'unset': {

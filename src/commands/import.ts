@@ -17,7 +17,7 @@ const command: Command = {
     out: {
       type: 'string',
       valueName: 'DIR',
-      description: 'Where to write the scenarios (default: scenarios/imported/ of the package, loaded automatically)',
+      description: 'Where to write the scenarios (default: the import folder, loaded automatically; see `clplay config path`)',
     },
     ...jsonOption,
   },

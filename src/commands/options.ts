@@ -11,7 +11,7 @@ export const scenariosOption: Record<string, OptionSpec> = {
 };
 
 export const savesOption: Record<string, OptionSpec> = {
-  saves: { type: 'string', valueName: 'DIR', description: 'Where runs are saved (default: saves/ of the package; also CLPLAY_SAVES)' },
+  saves: { type: 'string', valueName: 'DIR', description: 'Where runs are saved (default: the user data folder, or saves/ in a git working copy; also CLPLAY_SAVES; see `clplay config path`)' },
 };
 
 export const jsonOption: Record<string, OptionSpec> = {

@@ -5,6 +5,7 @@ import { resolveLimits } from '../core/limits.js';
 import { recoverRuns, recoveryDirs, recoveryFiles } from '../core/runs/recovery.js';
 import { RunStore, savesDir } from '../core/runs/store.js';
 import { loadSettings } from '../core/settings/settings.js';
+import { sanitizeInline } from '../core/text/sanitize.js';
 import { savesOption } from './options.js';
 import type { Command } from './types.js';
 
@@ -54,9 +55,9 @@ const command: Command = {
     );
     for (const c of report.conflicts) {
       const why = c.why ?? 'differs from the saved one';
-      io.stdout.write(`conflict: run ${c.id} from ${c.from} ${c.why ? `- ${why}` : why}; both kept (the incoming one as ${c.keptAs})\n`);
+      io.stdout.write(`conflict: run ${c.id} from ${sanitizeInline(c.from)} ${c.why ? `- ${sanitizeInline(why)}` : why}; both kept (the incoming one as ${c.keptAs})\n`);
     }
-    for (const s of report.refused) io.stderr.write(`clplay: refused ${s}\n`);
+    for (const s of report.refused) io.stderr.write(`clplay: refused ${sanitizeInline(s)}\n`);
     io.stdout.write(
       `merged into ${dir}: ${report.added.length} merged, ${report.unchanged.length} unchanged, ${report.conflicts.length} conflicted (kept side by side), ${report.refused.length} refused\n`,
     );

@@ -4,8 +4,9 @@
 // honours retry-after, and retries 429, 5xx, connection errors, cut streams and timeouts.
 import { DEFAULT_LIMITS } from '../limits.js';
 import type { Endpoint } from './endpoint.js';
-import { DEFAULT_RETRIES, DEFAULT_TIMEOUT_SECONDS } from './endpoint.js';
+import { DEFAULT_RETRIES, DEFAULT_TIMEOUT_SECONDS, sdkTarget } from './endpoint.js';
 import { ModelError, classifyError } from './errors.js';
+import { HTML_REPLY, isHtmlContentType, looksLikeHtml } from './html-reply.js';
 import { DEFAULT_BACKOFF, backoffDelay, retryAfterMs, sleep, type BackoffOptions } from './retry.js';
 
 export interface ChatMessage {
@@ -81,7 +82,14 @@ export interface ClientOptions {
   random?: () => number;
 }
 
+/** A 200 reply that is a web page: a wrong base URL, not something a retry fixes. */
+function htmlReplyError(baseUrl: string): ModelError {
+  return new ModelError(`${baseUrl}: ${HTML_REPLY} (check --base-url; OpenAI-compatible APIs usually end in /v1)`, 'bad-reply', false);
+}
+
 type OpenAIModule = typeof import('openai');
+/** The SDK's APIPromise, as far as it is used here: the parsed body and the HTTP response. */
+type WithResponse = { withResponse(): Promise<{ data: unknown; response: Response }> };
 let sdkPromise: Promise<OpenAIModule> | undefined;
 /** Loads the openai SDK once, on first use. */
 export function loadSdk(): Promise<OpenAIModule> {
@@ -123,7 +131,7 @@ export async function createChatClient(ep: Endpoint, options: ClientOptions = {}
   const maxReply = Math.max(1, Math.floor(options.maxReplyChars ?? DEFAULT_LIMITS.replyChars));
   const client = new sdk.OpenAI({
     apiKey: ep.apiKey,
-    baseURL: ep.baseUrl,
+    ...sdkTarget(ep),
     maxRetries: 0,
     // Our idle timer (below) is the one that fires; this only bounds the SDK's own wait.
     timeout: timeoutMs + 5_000,
@@ -162,8 +170,12 @@ export async function createChatClient(ep: Endpoint, options: ClientOptions = {}
     try {
       if (opts.signal?.aborted) return { text: '', cutOff: true };
       if (!stream) {
-        const res = await client.chat.completions.create(requestBody(ep, messages, false) as never, { signal: ctl.signal });
-        const r = res as unknown as {
+        const { data: res, response } = await (
+          client.chat.completions.create(requestBody(ep, messages, false) as never, { signal: ctl.signal }) as unknown as WithResponse
+        ).withResponse();
+        // The SDK hands back non-JSON bodies as text.
+        if (isHtmlContentType(response.headers.get('content-type')) || (typeof res === 'string' && looksLikeHtml(res))) throw htmlReplyError(ep.baseUrl);
+        const r = res as {
           choices?: { message?: { content?: string | null }; finish_reason?: string | null }[];
           usage?: { prompt_tokens?: number; completion_tokens?: number };
         };
@@ -178,7 +190,13 @@ export async function createChatClient(ep: Endpoint, options: ClientOptions = {}
         if (text) opts.onDelta?.(text);
         return { text, usage, finishReason, ...(truncated ? { truncated } : {}) };
       }
-      const s = await client.chat.completions.create(requestBody(ep, messages, true) as never, { signal: ctl.signal });
+      const { data: s, response } = await (
+        client.chat.completions.create(requestBody(ep, messages, true) as never, { signal: ctl.signal }) as unknown as WithResponse
+      ).withResponse();
+      if (isHtmlContentType(response.headers.get('content-type'))) {
+        ctl.abort(); // do not read the page
+        throw htmlReplyError(ep.baseUrl);
+      }
       for await (const chunk of s as unknown as AsyncIterable<{
         choices?: { delta?: { content?: string | null }; finish_reason?: string | null }[];
         usage?: { prompt_tokens?: number; completion_tokens?: number } | null;

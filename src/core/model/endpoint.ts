@@ -1,8 +1,11 @@
 // Where a model (or a judge) lives and how it is asked. Resolution order: flags > environment
 // (OPENAI_API_KEY, OPENAI_BASE_URL) > settings > defaults. The key is carried only in memory:
-// `describeEndpoint` / `playerOf` never include it, so nothing saved can hold it.
+// `describeEndpoint` / `playerOf` never include it, so nothing saved can hold it. Credentials in
+// the base URL (user:pass@, ?api-key=) are treated the same way: `baseUrl` is the redacted form
+// that is printed and saved, `requestUrl` the real one only the HTTP client sees.
 import type { ModelParams, Player } from '../runs/types.js';
 import { UserError } from '../errors.js';
+import { hasMaskedCredentials, redactCredentials, redactUrl } from '../text/redact-url.js';
 
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 /**
@@ -15,7 +18,10 @@ export const DEFAULT_TIMEOUT_SECONDS = 600;
 export const DEFAULT_RETRIES = 3;
 
 export interface Endpoint {
+  /** Safe to print and save: credentials in the URL are masked. */
   baseUrl: string;
+  /** The URL with its credentials, when it has any. Never printed or saved (like apiKey). */
+  requestUrl?: string;
   model: string;
   /** Never saved. A placeholder for keyless loopback servers. */
   apiKey: string;
@@ -114,14 +120,19 @@ export function resolveEndpoint(opts: ResolveEndpointOptions): Endpoint {
   }
   const baseUrlRaw =
     str(flags.baseUrl) ?? (role === 'model' ? str(env.OPENAI_BASE_URL) : undefined) ?? s.baseUrl ?? opts.fallback?.baseUrl ?? opts.fallbackBaseUrl ?? str(env.OPENAI_BASE_URL) ?? OPENAI_BASE_URL;
-  const baseUrl = baseUrlRaw.replace(/\/+$/, '');
+  const requestUrl = baseUrlRaw.replace(/\/+$/, '');
+  const flag = role === 'model' ? '--base-url' : '--judge-base-url';
   try {
-    const u = new URL(baseUrl);
+    const u = new URL(requestUrl);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
   } catch {
-    const flag = role === 'model' ? '--base-url' : '--judge-base-url';
-    throw new UserError(`"${baseUrlRaw}" is not an http(s) URL: give ${flag} like http://localhost:11434/v1`, 2);
+    throw new UserError(`"${redactCredentials(baseUrlRaw)}" is not an http(s) URL: give ${flag} like http://localhost:11434/v1`, 2);
   }
+  if (hasMaskedCredentials(requestUrl)) {
+    // A base URL read back from a run file: its credentials were never saved.
+    throw new UserError(`the base URL ${requestUrl} had credentials, which clplay does not save; give ${flag} with them again`, 2);
+  }
+  const baseUrl = redactUrl(requestUrl);
 
   let apiKey: string | undefined;
   let keySource = '';
@@ -137,7 +148,7 @@ export function resolveEndpoint(opts: ResolveEndpointOptions): Endpoint {
     apiKey = s.apiKey;
     keySource = `settings (${role}.apiKey)`;
   }
-  if (!apiKey && opts.fallback && opts.fallback.baseUrl === baseUrl) {
+  if (!apiKey && opts.fallback && (opts.fallback.requestUrl ?? opts.fallback.baseUrl) === requestUrl) {
     apiKey = opts.fallback.apiKey;
     keySource = opts.fallback.keySource;
   }
@@ -161,7 +172,7 @@ export function resolveEndpoint(opts: ResolveEndpointOptions): Endpoint {
   if (reasoningEffort !== undefined) params.reasoningEffort = reasoningEffort;
   if (timeoutSeconds !== undefined) params.timeoutSeconds = timeoutSeconds;
   if (retries !== undefined) params.retries = retries;
-  return { baseUrl, model, apiKey, keySource, params };
+  return { baseUrl, ...(requestUrl !== baseUrl ? { requestUrl } : {}), model, apiKey, keySource, params };
 }
 
 /**
@@ -175,6 +186,25 @@ export function judgeSettings(settings: unknown): EndpointSettings {
     apiKeyEnv: j.apiKeyEnv ?? (j.apiKey ? undefined : m.apiKeyEnv),
     apiKey: j.apiKey ?? (j.apiKeyEnv ? undefined : m.apiKey),
   };
+}
+
+/**
+ * What the SDK is given: the real base URL (with its credentials), its query moved to
+ * `defaultQuery` - the SDK appends paths to baseURL as text, so `/v1?api-key=x` would otherwise
+ * become `/v1?api-key=x/chat/completions`.
+ */
+export function sdkTarget(ep: Pick<Endpoint, 'baseUrl' | 'requestUrl'>): { baseURL: string; defaultQuery?: Record<string, string> } {
+  const real = ep.requestUrl ?? ep.baseUrl;
+  let u: URL;
+  try {
+    u = new URL(real);
+  } catch {
+    return { baseURL: real };
+  }
+  if (!u.search) return { baseURL: real };
+  const defaultQuery = Object.fromEntries(u.searchParams);
+  u.search = '';
+  return { baseURL: u.toString().replace(/\/+$/, ''), defaultQuery };
 }
 
 /** The player record of a model run: never the key. */

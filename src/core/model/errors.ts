@@ -1,6 +1,8 @@
 // Model call failures, mapped to one line a person can act on. The key is never part of a
 // message: servers sometimes echo a (partly masked) key back, so messages are redacted.
+import { redactCredentials } from '../text/redact-url.js';
 import { sanitizeInline } from '../text/sanitize.js';
+import { HTML_REPLY, looksLikeHtml } from './html-reply.js';
 
 export type ModelErrorKind =
   | 'connection'
@@ -32,9 +34,9 @@ export function isConfigError(err: unknown): boolean {
   return err instanceof ModelError && (err.kind === 'auth' || err.kind === 'not-found');
 }
 
-/** Removes the key and anything that looks like one (sk-..., Bearer ...). */
+/** Removes the key and anything that looks like one (sk-..., Bearer ..., credentials in URLs). */
 export function redact(text: string, apiKey?: string): string {
-  let out = text;
+  let out = redactCredentials(text);
   if (apiKey && apiKey.length >= 4) out = out.split(apiKey).join('[key]');
   out = out.replace(/\bsk-[A-Za-z0-9_*-]{4,}/g, 'sk-[redacted]');
   out = out.replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi, '$1[redacted]');
@@ -136,7 +138,9 @@ export function classifyError(
   if (err instanceof sdk.APIError) {
     const e = err as ApiErrorLike;
     const status = e.status;
-    const msg = r(serverMessage(e));
+    // A proxy's or portal's error page: say so instead of quoting its markup.
+    const raw = serverMessage(e);
+    const msg = looksLikeHtml(raw) ? HTML_REPLY : r(raw);
     if (status === undefined) {
       // An error event inside an SSE stream.
       return new ModelError(`${where} sent an error in the reply stream: ${msg || 'no message'}`, 'server', true);

@@ -5,7 +5,7 @@
 // endpoint: the tasks themselves retry those and show what went wrong.
 import { UserError } from '../errors.js';
 import { loadSdk } from './client.js';
-import type { Endpoint } from './endpoint.js';
+import { sdkTarget, type Endpoint } from './endpoint.js';
 import { classifyError } from './errors.js';
 import { retryAfterMs } from './retry.js';
 
@@ -19,7 +19,7 @@ export const PROBE_TIMEOUT_MS = 10_000;
 export async function probeEndpoint(ep: Endpoint, opts: { timeoutMs?: number } = {}): Promise<void> {
   const sdk = await loadSdk();
   const timeout = Math.min(opts.timeoutMs ?? PROBE_TIMEOUT_MS, Math.max(1, (ep.params.timeoutSeconds ?? Infinity) * 1000));
-  const client = new sdk.OpenAI({ apiKey: ep.apiKey, baseURL: ep.baseUrl, maxRetries: 0, timeout, logLevel: 'off' });
+  const client = new sdk.OpenAI({ apiKey: ep.apiKey, ...sdkTarget(ep), maxRetries: 0, timeout, logLevel: 'off' });
   try {
     await client.models.list();
   } catch (err) {

@@ -8,6 +8,7 @@ import { homedir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { DEFAULT_LIMITS, formatBytes, LIMIT_SETTING_DEFAULTS, type LimitsSection } from '../limits.js';
+import { redactUrl } from '../text/redact-url.js';
 
 export const REASONING_EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'] as const;
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
@@ -286,8 +287,12 @@ export interface SettingRow {
   description: string;
 }
 
-/** Every setting with its effective value and where it comes from; keys masked. */
+/** Every setting with its effective value and where it comes from; keys and credentials in URLs masked. */
 export function describeSettings(settings: Settings, env: NodeJS.ProcessEnv): SettingRow[] {
+  return describeSettingsRaw(settings, env).map((r) => (SETTING_KEYS[r.key]?.kind === 'url' ? { ...r, shown: redactUrl(r.shown) } : r));
+}
+
+function describeSettingsRaw(settings: Settings, env: NodeJS.ProcessEnv): SettingRow[] {
   return Object.entries(SETTING_KEYS).map(([key, spec]) => {
     const [section, field] = key.split('.') as [keyof Settings, string];
     const stored = ((settings[section] ?? {}) as Record<string, unknown>)[field];
