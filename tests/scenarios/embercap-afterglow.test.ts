@@ -1,10 +1,16 @@
 // Answers beyond the scenario's own accept/wrong lists (which `validate` and library.test.ts run):
 // wordings found while probing the checks, kept here because they pin down how the labelled
 // answer lines are read.
-import { describe } from 'vitest';
-import { answerKeySuite } from './answer-key.js';
+import { describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../../src/core/scenario/load.js';
+import { answerKeySuite, scenarioPath } from './answer-key.js';
 
-describe('scenario embercap-afterglow', () =>
+describe('scenario embercap-afterglow', () => {
+  it('meets the library rule: every task has at least 3 accept and 3 wrong answers, and they grade as stated', async () => {
+    const { problems } = await loadScenarioFile(scenarioPath('embercap-afterglow'), { strict: true });
+    expect(problems.map((p) => `${p.line}:${p.col} ${p.field}: ${p.message}`)).toEqual([]);
+  });
+
   answerKeySuite('embercap-afterglow', [
     {
       task: 'decay-law',
@@ -26,4 +32,5 @@ describe('scenario embercap-afterglow', () =>
       pass: false,
       why: 'the end reading cut to 60 gu (60.58 rounds to 61)',
     },
-  ]));
+  ]);
+});

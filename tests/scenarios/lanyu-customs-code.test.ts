@@ -1,10 +1,16 @@
 // Answers beyond the scenario's own accept/wrong lists (which `validate` and library.test.ts run):
 // wordings found while probing the checks, kept here because they pin down how the labelled
 // answer lines are read.
-import { describe } from 'vitest';
-import { answerKeySuite } from './answer-key.js';
+import { describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../../src/core/scenario/load.js';
+import { answerKeySuite, scenarioPath } from './answer-key.js';
 
-describe('scenario lanyu-customs-code', () =>
+describe('scenario lanyu-customs-code', () => {
+  it('meets the library rule: every task has at least 3 accept and 3 wrong answers, and they grade as stated', async () => {
+    const { problems } = await loadScenarioFile(scenarioPath('lanyu-customs-code'), { strict: true });
+    expect(problems.map((p) => `${p.line}:${p.col} ${p.field}: ${p.message}`)).toEqual([]);
+  });
+
   answerKeySuite('lanyu-customs-code', [
     {
       task: 'textile-duty',
@@ -42,4 +48,5 @@ describe('scenario lanyu-customs-code', () =>
       pass: false,
       why: 'a hedge on whether the sets are exempt',
     },
-  ]));
+  ]);
+});

@@ -1,10 +1,16 @@
 // Answers beyond the scenario's own accept/wrong lists (which `validate` and library.test.ts run):
 // wordings found while probing the checks, kept here because they pin down how the labelled
 // answer lines are read.
-import { describe } from 'vitest';
-import { answerKeySuite } from './answer-key.js';
+import { describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../../src/core/scenario/load.js';
+import { answerKeySuite, scenarioPath } from './answer-key.js';
 
-describe('scenario tessel-fever-protocol', () =>
+describe('scenario tessel-fever-protocol', () => {
+  it('meets the library rule: every task has at least 3 accept and 3 wrong answers, and they grade as stated', async () => {
+    const { problems } = await loadScenarioFile(scenarioPath('tessel-fever-protocol'), { strict: true });
+    expect(problems.map((p) => `${p.line}:${p.col} ${p.field}: ${p.message}`)).toEqual([]);
+  });
+
   answerKeySuite('tessel-fever-protocol', [
     {
       task: 'staging',
@@ -36,4 +42,5 @@ describe('scenario tessel-fever-protocol', () =>
       pass: false,
       why: 'a wrong vial count whose list of dose hours contains 48',
     },
-  ]));
+  ]);
+});

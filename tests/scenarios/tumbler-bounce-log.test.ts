@@ -1,12 +1,18 @@
 // Answers beyond the scenario's own accept/wrong lists (which `validate` and library.test.ts run):
 // wordings found while probing the checks, kept here because they pin down how the answer lines
 // are read.
-import { describe } from 'vitest';
-import { answerKeySuite } from './answer-key.js';
+import { describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../../src/core/scenario/load.js';
+import { answerKeySuite, scenarioPath } from './answer-key.js';
 
 const ticks = (lines: string[]): string => lines.join('\n');
 
-describe('scenario tumbler-bounce-log', () =>
+describe('scenario tumbler-bounce-log', () => {
+  it('meets the library rule: every task has at least 3 accept and 3 wrong answers, and they grade as stated', async () => {
+    const { problems } = await loadScenarioFile(scenarioPath('tumbler-bounce-log'), { strict: true });
+    expect(problems.map((p) => `${p.line}:${p.col} ${p.field}: ${p.message}`)).toEqual([]);
+  });
+
   answerKeySuite('tumbler-bounce-log', [
     { task: 'contact-rule', answer: 'CASE 1: vy=24 vx=4\nCASE 2: vy=0 vx=1\nCASE 2 BODY: resting, not asleep', pass: true, why: 'asleep named only to deny it' },
     { task: 'contact-rule', answer: 'CASE 1: vy=24 vx=4\nCASE 2: vy=0 vx=1\nCASE 2 BODY: resting or asleep', pass: false, why: 'a hedge on the state' },
@@ -31,4 +37,5 @@ describe('scenario tumbler-bounce-log', () =>
     },
     { task: 'coming-to-rest', answer: 'CONTACTS: three or four\nRESTING FROM: 45\nASLEEP: t=49 x=292', pass: false, why: 'a hedge in words' },
     { task: 'high-throw', answer: 'APEX: 210\nCONTACTS: 4\nASLEEP: tick 73 at x=560', pass: true, why: 'tick wording' },
-  ]));
+  ]);
+});
