@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 const DIR = join(import.meta.dirname, '..', '..', 'scenarios');
-type Check = { type: string; value?: number; pattern?: string };
+type Check = { type: string; value?: number; pattern?: string; expect?: unknown; label?: string };
 const scenario = parse(readFileSync(join(DIR, 'lanyu-customs-code.yaml'), 'utf8')) as {
   contextFile: string;
   tasks: { id: string; prompt: string; reference: string; rubric: { text: string; check?: Check }[] }[];
@@ -22,6 +22,9 @@ const task = (id: string) => scenario.tasks.find((t) => t.id === id)!;
 /** The reference with whitespace removed (Chinese text has no spaces that matter). */
 const refOf = (id: string) => task(id).reference.replace(/\s+/g, '');
 const numberChecks = (id: string) => task(id).rubric.flatMap((r) => (r.check?.type === 'number' ? [r.check.value!] : []));
+/** What each regex capture check expects, by the answer line (label) it reads. */
+const captureChecks = (id: string) =>
+  Object.fromEntries(task(id).rubric.flatMap((r) => (r.check?.type === 'regex' && r.check.expect !== undefined ? [[r.check.label, r.check.expect]] : [])));
 /** 1234.5 -> "1,234.5" as the reference writes it. */
 const fmt = (n: number, decimals?: number) =>
   n.toLocaleString('en-US', decimals === undefined ? { maximumFractionDigits: 4 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
@@ -112,12 +115,12 @@ describe('lanyu-customs-code answer key', () => {
     expect(t1Value).toBe(21480);
     expect(t1Rate).toBe(9);
     expect(t1Duty).toBe(1934);
-    expect(numberChecks('textile-duty')).toEqual([t1Value, t1Duty]);
+    expect(numberChecks('textile-duty')).toEqual([t1Value, t1Duty, t1Rate]);
     const ref = refOf('textile-duty');
     expect(ref).toContain(`=${fmt(t1Value, 2)}澜元`);
     expect(ref).toContain(`适用税率为${t1Rate}%`);
     expect(ref).toContain(`${fmt(t1Value, 2)}×${t1Rate}%=${fmt(round2((t1Value * t1Rate) / 100))}澜元`);
-    expect(ref).toContain(`应纳关税${fmt(t1Duty)}澜元`);
+    expect(ref).toContain(`完税价格：${fmt(t1Value, 2)}澜元适用税率：${t1Rate}%应纳关税：${fmt(t1Duty)}澜元`);
     expect(ref).toContain(`至${Number(addDays(t1Origin.arrival, 10).slice(5, 7))}月${Number(addDays(t1Origin.arrival, 10).slice(8))}日`);
     // the traps the wrong answers and checks name
     expect(Math.round(((8400 + 1100 + 160) * 2.5 * 7.5) / 100)).toBe(1811); // CIF, arrival month, all halved, rounded
@@ -134,12 +137,14 @@ describe('lanyu-customs-code answer key', () => {
     // Art. 17 rounds the total fee, not each day's share (daily rounding would give 4 x 10 = 40)
     expect(code).toContain('滞报金总额以澜元计，不足1澜元的部分进为1澜元');
     expect(4 * ceilYuan((t1Duty * 0.5) / 100)).toBe(40);
-    expect(numberChecks('late-declaration')).toEqual([late.fee]);
+    expect(numberChecks('late-declaration')).toEqual([late.days, late.fee]);
+    expect(captureChecks('late-declaration')).toEqual({ 期限最后一日: Number(deadline.slice(8)) });
     const ref = refOf('late-declaration');
     expect(ref).toContain('期限最后一日为11月23日');
     expect(ref).toContain(`共${late.days}天`);
     expect(ref).toContain(`${fmt(t1Duty)}×0.5%×${late.days}=${fmt(round2((t1Duty * 0.5 * late.days) / 100))}澜元`);
     expect(ref).toContain(`为${late.fee}澜元`);
+    expect(ref).toContain(`期限最后一日：11月23日滞报天数：${late.days}天滞报金：${late.fee}澜元`);
     // traps: no festival days -> 7 days, 68; fee on the value at 0.05% -> 43
     expect(lateFee(t1Duty, addDays('2024-11-06', 14), '2024-11-27').fee).toBe(68);
     expect(Math.round(t1Value * 0.0005 * 4)).toBe(43);
@@ -156,6 +161,9 @@ describe('lanyu-customs-code answer key', () => {
     expect(refOf('gift-set')).toContain(`只占整套10.00环元的${Math.round(share * 100)}%`);
     expect(refOf('gift-set')).toContain(`归入第${setCategory}类`);
     expect(refOf('gift-set')).toContain(`适用税率为${RATE[setCategory]}%`);
+    expect(refOf('gift-set')).toContain(`类别：第${setCategory}类税率：${RATE[setCategory]}%`);
+    expect(captureChecks('gift-set')).toEqual({ 类别: Number(setCategory) });
+    expect(numberChecks('gift-set')).toEqual([RATE[setCategory]]);
   });
 
   // task 4
@@ -174,11 +182,14 @@ describe('lanyu-customs-code answer key', () => {
     expect([setValue, textileValue]).toEqual([14805, 4935]);
     expect(rate('02', t4Origin)).toBe(15);
     expect([setDuty, textileDuty]).toEqual([1481, 741]);
-    expect(numberChecks('mixed-shipment')).toEqual([setDuty, textileDuty, setDuty + textileDuty]);
+    expect(numberChecks('mixed-shipment')).toEqual([setValue, setDuty, textileValue, textileDuty, setDuty + textileDuty]);
     const ref = refOf('mixed-shipment');
     expect(ref).toContain(`=${fmt(setValue, 2)}澜元`);
     expect(ref).toContain(`=${fmt(textileValue, 2)}澜元`);
     expect(ref).toContain(`合计应纳关税${fmt(setDuty + textileDuty)}澜元`);
+    expect(ref).toContain(
+      `礼盒完税价格：${fmt(setValue, 2)}澜元礼盒税额：${fmt(setDuty)}澜元纺织品完税价格：${fmt(textileValue, 2)}澜元纺织品税额：${fmt(textileDuty)}澜元应纳关税总额：${fmt(setDuty + textileDuty)}澜元`,
+    );
     // traps: rounding the total instead (2,221); the set at 30% (5,183); no Q4 surcharge (2,074)
     expect(ceilYuan((setValue * 10) / 100 + (textileValue * 15) / 100)).toBe(2221);
     expect(ceilYuan((setValue * 30) / 100) + textileDuty).toBe(5183);
@@ -209,6 +220,8 @@ describe('lanyu-customs-code answer key', () => {
     expect(ref).toContain('150.00×15%=22.5澜元');
     expect(ref).toContain('×40=3.6澜元');
     expect(ref).toContain(`该邮包应纳关税${duty}澜元`);
+    expect(ref).toContain(`礼盒：适用小额豁免果酒：不适用小额豁免应纳关税：${duty}澜元`);
+    expect(captureChecks('postal-parcel')).toEqual({ 礼盒: '适用', 果酒: '不适用' });
   });
 
   it("the code's worked examples (appendix) follow from the same rules", () => {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 const DIR = join(import.meta.dirname, '..', '..', 'scenarios');
-type Check = { type: string; value?: number; pattern?: string };
+type Check = { type: string; value?: number; pattern?: string; expect?: unknown; label?: string };
 const scenario = parse(readFileSync(join(DIR, 'tessel-fever-protocol.yaml'), 'utf8')) as {
   contextFile: string;
   tasks: { id: string; prompt: string; reference: string; rubric: { text: string; check?: Check }[] }[];
@@ -94,27 +94,33 @@ describe('tessel-fever-protocol answer key', () => {
     expect(k.stage).toBe(3);
     expect(refOf('staging')).toMatch(/TESS score = 1 \+ 2 \+ 2 \+ 1 \+ 0 \+ 1 = 7\b/);
     expect(refOf('staging')).toContain('Stage III');
+    expect(refOf('staging')).toContain(`TESS SCORE: ${k.score} STAGE: III`);
+    expect(numberChecks('staging')).toEqual([k.score]);
     // the trap: without note 3.3a the heart rate scores 0 and the stage drops
     expect(stageOf(k.score - 2)).toBe(2);
   });
 
   it('first-doses: loading and maintenance from the capped weight, rounded down', () => {
     expect(k.w).toBe(90);
-    expect(numberChecks('first-doses')).toEqual([k.loading, k.w]);
+    expect(numberChecks('first-doses')).toEqual([k.w, k.loading, k.maintenance, DOSES[3].interval, DOSES[3].first]);
     const ref = refOf('first-doses');
     expect(ref).toContain(`${k.loading} mg at hour 0`);
     expect(ref).toContain(`${k.maintenance} mg every 8 hours, the first at hour ${DOSES[3].first}`);
     expect(ref).toContain(`${17 * 90} mg`);
     expect(ref).toContain(`${7 * 90} mg`);
+    expect(ref).toContain(
+      `DOSING WEIGHT: ${k.w} kg LOADING DOSE: ${k.loading} mg MAINTENANCE DOSE: ${k.maintenance} mg INTERVAL: every ${DOSES[3].interval} hours FIRST MAINTENANCE DOSE: hour ${DOSES[3].first}`,
+    );
   });
 
   it('trough: converted, banded, adjusted', () => {
     expect(k.trough).toBeCloseTo(6.4, 10);
-    expect(numberChecks('trough')).toEqual([6.4, k.adjusted]);
+    expect(numberChecks('trough')).toEqual([6.4, k.adjusted, DOSES[3].interval, k.fourthDoseHour]);
     expect(k.fourthDoseHour).toBe(32);
     const ref = refOf('trough');
     expect(ref).toContain(`${k.maintenance} mg x 1.25 = ${k.adjusted} mg`);
     expect(ref).toContain(`hour ${k.fourthDoseHour}`);
+    expect(ref).toContain(`TROUGH: ${k.trough.toFixed(1)} mg/L NEW DOSE: ${k.adjusted} mg INTERVAL: every ${DOSES[3].interval} hours FROM: hour ${k.fourthDoseHour}`);
     // the trap: 16.0 read as mg/L would decrease the dose to 450 mg, which a check rejects
     expect(down(k.maintenance * troughFactor(16.0), 50)).toBe(450);
   });
@@ -122,12 +128,13 @@ describe('tessel-fever-protocol answer key', () => {
   it('step-down: oral dose and start', () => {
     expect(k.dailyIv).toBe(2250);
     expect(k.oral).toBe(1600);
-    expect(numberChecks('step-down')).toEqual([k.oral]);
+    expect(numberChecks('step-down')).toEqual([k.oral, R.stepDownHour]);
     const ref = refOf('step-down');
     expect(ref).toContain(`${k.adjusted} mg x 3 = ${k.dailyIv} mg`);
     expect(ref).toContain(`= ${1.5 * k.dailyIv} mg, in two doses of ${(1.5 * k.dailyIv) / 2} mg`);
     expect(ref).toContain(`${k.oral} mg every 12 hours`);
     expect(ref).toContain(`first oral dose is at hour ${R.stepDownHour}`);
+    expect(ref).toContain(`STEP DOWN AT HOUR 72: no ORAL DOSE: ${k.oral} mg FREQUENCY: every 12 hours FIRST ORAL DOSE: hour ${R.stepDownHour}`);
   });
 
   it('supplies: vials and tablets', () => {
@@ -135,19 +142,16 @@ describe('tessel-fever-protocol answer key', () => {
     expect(k.ivDoses.filter((d) => d === k.maintenance)).toHaveLength(3);
     expect(k.ivDoses.filter((d) => d === k.adjusted)).toHaveLength(11);
     expect(k.vials).toBe(48);
-    expect(k.pooledVials).toBe(47); // the trap value the negated check names
+    expect(k.pooledVials).toBe(47); // the trap value of the first wrong answer
     expect(k.oralHours).toHaveLength(10);
     expect(k.oralHours[k.oralHours.length - 1]).toBe(228);
     expect(k.tablets).toBe(160);
-    expect(numberChecks('supplies')).toEqual([k.tablets]);
-    // the vial count is a regex (a bare number check would pass on "hour 48" in a list of dose hours)
-    const vialCheck = task('supplies').rubric[0]!.check!;
-    const vials = new RegExp(vialCheck.pattern!, 'i');
-    expect(vials.test(`${k.vials} vials`)).toBe(true);
-    expect(vials.test(`${k.pooledVials} vials`)).toBe(false);
+    // the counts are read from the VIALS and TABLETS lines, so "hour 48" in a list of dose hours does not count
+    expect(numberChecks('supplies')).toEqual([k.vials, k.tablets]);
     const ref = refOf('supplies');
     expect(ref).toContain(`Total: 6 + 42 = ${k.vials} vials`);
     expect(ref).toContain(`so ${k.tablets} tablets`);
+    expect(ref).toContain(`VIALS: ${k.vials} TABLETS: ${k.tablets}`);
   });
 
   it("the protocol's worked example (Appendix A) follows from the same rules", () => {
