@@ -122,7 +122,7 @@ describe(`${ID}: the derivation agrees with the Ordinance and the key`, () => {
       'arrives after 14:00, or on a closure day',
       'the period ends instead at the end of the next office day',
       'ends instead at the end of the **last office day before** that closure day',
-      '**9.4 does not apply to them**',
+      '9.4 does not apply to them',
       '**90 crowns**, plus **14 crowns for every started metre**',
       'multiplied by **1.5**',
       'surcharge of **35 crowns**',
