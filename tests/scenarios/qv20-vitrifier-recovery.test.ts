@@ -27,6 +27,8 @@ describe('scenario qv20-vitrifier-recovery', () => {
     },
     { task: 'bubbles', answer: 'FIRST: RECOVER\nSECOND: RECOVER\nTHIRD: LOCKOUT\nRESERVOIR: 132 mL', pass: false, why: 'the whole-code count on the labelled lines' },
     { task: 'bypass-bubble', answer: 'ACTION: LOCKOUT\nLAMP: RED\nL2-BY: 11:35\nRESERVOIR: 92 mL, not 52 mL', pass: true, why: 'names the purged level only to reject it' },
+    { task: 'bypass-bubble', answer: 'ACTION: LOCKOUT (no purge)\nLAMP: RED\nL2-BY: 11:35\nRESERVOIR: 92 mL', pass: true, why: 'the purge named only to deny it' },
+    { task: 'bypass-bubble', answer: 'ACTION: RECOVER (purge CH6), or LOCKOUT if channel 6 counts with all\nLAMP: RED\nL2-BY: 11:35\nRESERVOIR: 92 mL', pass: false, why: 'hedges between a purge and LOCKOUT' },
     { task: 'bypass-bubble', answer: 'ACTION: LOCKOUT\nLAMP: RED\nL2-BY: 11:35\nRESERVOIR: 52 mL', pass: false, why: 'purges the bypass channel although it locks out' },
     {
       task: 'incident-record',

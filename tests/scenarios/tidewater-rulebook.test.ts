@@ -20,6 +20,8 @@ describe('scenario tidewater-rulebook', () => {
     { task: 'opening', answer: 'POSITION: S:0–0–1–6–6–6/1 N:0–5–5–5–1–5/7 S', pass: true, why: 'typographic en dashes' },
     { task: 'opening', answer: `POSITION: ${OPENING}, South to move.`, pass: true, why: 'the mover written out' },
     { task: 'opening', answer: `The Kalah capture would give S:0-0-1-6-6-6/1 N:0-5-5-5-0-5/8 S, but the shell stays.\nPOSITION: ${OPENING} S`, pass: true, why: 'the Kalah position named in the reasoning' },
+    { task: 'opening', answer: `POSITION: ${OPENING} S (South to move)`, pass: true, why: 'the mover as a letter and in words' },
+    { task: 'opening', answer: 'POSITION: S: 0 - 0 - 1 - 6 - 6 - 6 / 1   N: 0 - 5 - 5 - 5 - 1 - 5 / 7   S', pass: true, why: 'spaces around every dash' },
     { task: 'opening', answer: `POSITION: ${OPENING} N`, pass: false, why: 'the right pits with the wrong player to move' },
     { task: 'opening', answer: `${OPENING} S`, pass: false, why: 'no POSITION line, as the prompt asks' },
     { task: 'lighthouse', answer: 'CAPTURED: nothing - S6 is her lighthouse pit\nPOSITION: S:0-0-0-0-0-1/12 N:5-0-0-6-5-7/12 N', pass: true, why: 'a pit name (S6) on the CAPTURED line is not a count' },
