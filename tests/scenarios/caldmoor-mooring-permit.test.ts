@@ -16,6 +16,8 @@ describe('scenario caldmoor-mooring-permit', () => {
     { task: 'fee', answer: 'Application fee: 284, 296 or 314 crowns', pass: false, why: 'issue 9: a hedged fee' },
     { task: 'fee', answer: `FEE: 284, 296 or 314 crowns\n${DOCS}`, pass: false, why: 'the hedge on the FEE line' },
     { task: 'fee', answer: 'FEE: 296 crowns\nDOCUMENTS: hull certificate and proof of insurance; MW-3 and MW-4 are not needed', pass: false, why: 'issue 9: the forms named only to leave them out' },
+    { task: 'fee', answer: `FEE: 296 crowns (174 x 1.5 + 35)\n${DOCS}`, pass: true, why: 'the working in parentheses beside the fee' },
+    { task: 'receipt', answer: 'RECEIVED: Saturday 15 March\nNOTICE BY: Saturday 22 March (4 office days)\nFEE BY: Tuesday 25 March', pass: true, why: 'a count of days beside a date' },
     { task: 'fee', answer: `**FEE:** 296.00 crowns\n${DOCS}`, pass: true, why: 'bold label, decimals on a whole amount' },
     { task: 'fee', answer: 'FEE: 296\nDOCUMENTS: hull certificate (max 24 months old), insurance of 200,000 crowns, the waste-water plan and the appearance statement', pass: true, why: 'the two extra documents without form numbers' },
     { task: 'fee', answer: 'FEE: 296\nDOCUMENTS: hull certificate, insurance, Form MW3 and Form MW4', pass: true, why: 'form numbers without the hyphen' },
