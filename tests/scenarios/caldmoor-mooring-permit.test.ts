@@ -29,6 +29,7 @@ describe('scenario caldmoor-mooring-permit', () => {
     { task: 'supplement', answer: 'IN TIME: YES\nPERIOD ENDED: 1/4\nCOMPLETE: April 1st', pass: true, why: 'numeric and month-first dates' },
     { task: 'supplement', answer: 'IN TIME: YES (NO if the period is not moved)\nPERIOD ENDED: 1 April\nCOMPLETE: 1 April', pass: false, why: 'hedges on the verdict' },
     { task: 'objection', answer: 'OBJECTIONS UNTIL: Friday, April 25th\nCONSIDERED: yes', pass: true, why: 'month-first date, lower-case yes' },
+    { task: 'objection', answer: 'OBJECTIONS UNTIL: 25 April\nCONSIDERED: YES, but only if B.4 applies; otherwise NO', pass: false, why: 'a hedge hidden in a condition' },
     {
       task: 'silence',
       answer: 'STATUS: DEEMED REFUSAL\nDECISION PERIOD ENDED: Fri 16 May\nMW-9 BY: Sat., May 31st\nFILE: OW-412-0387\nREFUSAL: DEEMED 16 May\nFEE PAID: 99 crowns',
