@@ -122,7 +122,7 @@ describe(`${ID}: the derivation agrees with the Ordinance and the key`, () => {
       'arrives after 14:00, or on a closure day',
       'the period ends instead at the end of the next office day',
       'ends instead at the end of the **last office day before** that closure day',
-      '**9.4 does not apply to them**',
+      '9.4 does not apply to them',
       '**90 crowns**, plus **14 crowns for every started metre**',
       'multiplied by **1.5**',
       'surcharge of **35 crowns**',
@@ -197,5 +197,7 @@ describe(`${ID}: the derivation agrees with the Ordinance and the key`, () => {
     // fee traps
     expect(Math.ceil((90 + 14 * 5.4) * 1.5 + 35)).toBe(284);
     expect(Math.ceil((90 + 14 * 6 + 35) * 1.5)).toBe(314);
+    expect(fee(13.0, true, true)).toBe(275); // whole metres (5) instead of started metres (6)
+    expect(Math.floor(applicationFee / 3)).toBe(98); // the escalation fee rounded down
   });
 });
