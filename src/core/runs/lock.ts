@@ -4,7 +4,7 @@
 // atomic mkdir, kept fresh while held, taken over once stale - a crashed holder does not block
 // for ever). Beside it an owner file says which process holds it, so the one waiting can say so.
 import { hostname } from 'node:os';
-import { readFile, unlink, writeFile } from 'node:fs/promises';
+import { readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 
@@ -43,6 +43,16 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
   });
 
+/** Is a process with this pid running (on this machine)? EPERM: it runs, as another user. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 async function readOwner(path: string): Promise<LockOwner | undefined> {
   try {
     const o = JSON.parse(await readFile(path, 'utf8')) as Partial<LockOwner>;
@@ -80,9 +90,17 @@ export async function acquireLock(dir: string, key: string, what: string, opts: 
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
     }
+    // A holder on this machine that no longer runs (killed, crashed) left its lock behind: take it
+    // over now rather than after the stale period, so a player who restarts is not kept waiting.
+    const owner = await readOwner(ownerPath);
+    if (owner && owner.host === hostname() && owner.pid !== process.pid && !isRunning(owner.pid)) {
+      await unlink(ownerPath).catch(() => undefined);
+      await rm(lockPath, { recursive: true, force: true }).catch(() => undefined);
+      continue;
+    }
     if (!told) {
       told = true;
-      opts.onWait?.(await readOwner(ownerPath));
+      opts.onWait?.(owner);
     }
     if (opts.signal?.aborted) return undefined;
     await sleep(opts.pollMs ?? 250, opts.signal);

@@ -1,7 +1,8 @@
 // The batch/run lock: one holder at a time; the one waiting is told who holds it (pid), and gets
 // the lock once it is released.
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireLock, describeOwner, type LockOwner } from '../../../src/core/runs/lock.js';
@@ -35,5 +36,16 @@ describe('acquireLock', () => {
     ac.abort();
     expect(await acquireLock(dir, 'run-x', 'clplay', { signal: ac.signal })).toBeUndefined();
     await first!.release();
+  });
+  it('a lock left by a process that no longer runs (killed mid-play) is taken over at once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clplay-lock-'));
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!; // exited: its pid runs nothing now
+    mkdirSync(join(dir, '.run-x.lock'));
+    writeFileSync(join(dir, '.run-x.owner'), JSON.stringify({ pid: dead, host: hostname(), since: new Date().toISOString(), what: 'clplay, playing this run' }));
+    let waited = false;
+    const lock = await acquireLock(dir, 'run-x', 'test', { onWait: () => (waited = true) });
+    expect(lock).toBeDefined();
+    expect(waited).toBe(false);
+    await lock!.release();
   });
 });
