@@ -8,7 +8,8 @@ import { BUNDLED_SCENARIOS } from '../../src/core/paths.js';
 import { loadLibrary } from '../../src/core/scenario/library.js';
 import { CATEGORIES, type Scenario } from '../../src/core/scenario/schema.js';
 
-const library = await loadLibrary([BUNDLED_SCENARIOS]);
+// The bundled library meets the strict answer-key rule: every task has >= 3 accept and >= 3 wrong answers.
+const library = await loadLibrary([BUNDLED_SCENARIOS], { strict: true });
 const scenarios: Scenario[] = library.scenarios;
 
 describe('bundled scenario library', () => {
