@@ -130,8 +130,8 @@ const fmt = (v) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.to
 function targetText(opts) {
   if (!opts) return '';
   if (opts.target) return opts.target;
-  if (opts.max !== undefined) return `<= ${opts.max}`;
-  if (opts.min !== undefined) return `>= ${opts.min}`;
+  if (opts.max !== undefined) return `<= ${fmt(opts.max)}`;
+  if (opts.min !== undefined) return `>= ${fmt(opts.min)}`;
   return '';
 }
 
