@@ -8,7 +8,7 @@ import { errorMessage, UserError } from '../core/errors.js';
 import { showPattern } from '../core/checks/regex.js';
 import { gradeByChecks } from '../core/grading/grade.js';
 import { resolveLimits } from '../core/limits.js';
-import { readLimited, TooLargeError } from '../core/read-limited.js';
+import { readLimited, TooLargeError } from '../core/fs/read-limited.js';
 import { loadSettings } from '../core/settings/settings.js';
 import { rubricRate, taskStatus, type TaskStatus, type Verdict } from '../core/grading/verdict.js';
 import { resolveScenario, scenarioDirs } from '../core/scenario/library.js';

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { errorMessage } from '../errors.js';
-import { readLimited } from '../read-limited.js';
+import { readLimited } from '../fs/read-limited.js';
 import { checkRun } from '../runs/store.js';
 import type { RunRecord } from '../runs/types.js';
 import { archiveEntries, DEFAULT_ARCHIVE_LIMITS, isArchive, type ArchiveLimits } from './archive.js';

@@ -1,7 +1,11 @@
 // Reading a file or stream someone else gave us, with a cap counted on the bytes actually read
 // (never on stat: /dev/zero and /proc files report size 0 and grow without end).
+// For input the user names themselves, where a pipe is legitimate (`check --answer-file -` or
+// `<(cmd)`, a run file passed to `saves merge`). Files a scenario pack points at go through
+// read-capped.ts beside this one, which also refuses FIFOs and devices: a pack must not make
+// clplay wait on a pipe or read a device the user never named.
 import { createReadStream } from 'node:fs';
-import { formatBytes } from './limits.js';
+import { formatBytes } from '../limits.js';
 
 export class TooLargeError extends Error {
   constructor(
