@@ -4,7 +4,7 @@ import { basename, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { UserError } from '../core/errors.js';
 import { gradedRowsToRuns, indexBySourceId, type GradedRow } from '../core/results/import-results.js';
-import { canonical } from '../core/results/merge.js';
+import { canonical } from '../core/runs/identity.js';
 import { RunStore, savesDir } from '../core/runs/store.js';
 import { loadLibrary, scenarioDirs } from '../core/scenario/library.js';
 import { sanitizeInline } from '../core/text/sanitize.js';

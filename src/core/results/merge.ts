@@ -4,13 +4,13 @@
 // a new id derived from its content, so merging it again is a no-op too. Nothing is overwritten.
 // Every entry is checked like a saved run (the zod schema of the whole record) and merged on its
 // own: one bad entry is refused with a line saying why, and the merge goes on.
-import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { errorMessage } from '../errors.js';
 import { readLimited } from '../fs/read-limited.js';
 import { checkRun } from '../runs/store.js';
 import type { RunRecord } from '../runs/types.js';
+import { canonical, conflictId } from '../runs/identity.js';
 import { archiveEntries, DEFAULT_ARCHIVE_LIMITS, isArchive, type ArchiveLimits } from './archive.js';
 
 export interface MergeTarget {
@@ -20,6 +20,7 @@ export interface MergeTarget {
   create(run: RunRecord): Promise<void>;
 }
 
+
 export interface MergeReport {
   added: string[];
   unchanged: string[];
@@ -27,29 +28,6 @@ export interface MergeReport {
   conflicts: { id: string; keptAs: string; from: string; why?: string }[];
   /** Entries not merged, one line each naming the file (and field) and the reason. */
   refused: string[];
-}
-
-/** Canonical JSON (sorted keys) so formatting or key order never makes a false conflict. */
-export function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object')
-    return `{${Object.keys(v)
-      .sort()
-      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(v);
-}
-
-const contentHash = (run: RunRecord) => createHash('sha256').update(canonical(run)).digest('hex').slice(0, 10);
-
-/**
- * The id a conflicting incoming run is kept under: `<id>-conflict-<hash of its content>`, the
- * id shortened when needed so the result is still a valid run id (at most 128 characters).
- */
-export function conflictId(run: RunRecord): string {
-  const suffix = `-conflict-${contentHash(run)}`;
-  return `${run.id.slice(0, 128 - suffix.length)}${suffix}`;
 }
 
 /** A run this clplay can read, or why not (the same rules as loading saves). */

@@ -8,7 +8,7 @@ import { readdir, readFile, unlink } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { errorMessage } from '../errors.js';
-import { canonical, conflictId } from '../results/merge.js';
+import { canonical, conflictId } from './identity.js';
 import { configDir } from '../settings/settings.js';
 import { writeFileAtomic } from './atomic.js';
 import { parseRun } from './store.js';
