@@ -65,6 +65,30 @@ export function columnWidths(natural: number[], width: number): { widths: number
   return { widths, clipped: false };
 }
 
+/** The drawn rows of each source line of one table block at `width` columns (Infinity: natural
+ *  column widths, each capped at `maxCol` with cells wrapped inside), or null when it is not a table. */
+export function tableRows(block: readonly string[], width: number, maxCol = Infinity): { rows: string[][]; clipped: boolean } | null {
+  let cells: (string[] | null)[] | null;
+  try {
+    cells = cellsOf(block);
+  } catch {
+    cells = null;
+  }
+  if (!cells) return null;
+  const n = Math.max(...cells.map((c) => c?.length ?? 0));
+  const natural = Array.from({ length: n }, (_, k) => Math.min(maxCol, Math.max(1, ...cells!.map((c) => displayWidth(c?.[k] ?? '')))));
+  const { widths, clipped } = width === Infinity ? { widths: natural, clipped: false } : columnWidths(natural, width);
+  const rows = cells.map((row) => {
+    if (!row) return [widths.map((cw) => '─'.repeat(cw)).join('─┼─')];
+    const wrapped = widths.map((cw, k) => wrapLine(row[k] ?? '', cw).map((seg) => seg.text));
+    const height = Math.max(1, ...wrapped.map((c) => c.length));
+    const out: string[] = [];
+    for (let r = 0; r < height; r++) out.push(wrapped.map((c, k) => padToWidth(c[r] ?? '', widths[k]!)).join(SEP).trimEnd());
+    return out;
+  });
+  return { rows, clipped };
+}
+
 /** Replace the rows of every table block in `doc` with a laid-out table. */
 export function layoutTables(doc: WrappedText, skip?: Uint8Array): WrappedText {
   const src = doc.sourceLines;
@@ -73,33 +97,18 @@ export function layoutTables(doc: WrappedText, skip?: Uint8Array): WrappedText {
   const w = doc.width;
   const laid = new Map<number, WrappedLine[]>();
   for (const [from, to] of blocks) {
-    let cells: (string[] | null)[] | null;
-    try {
-      cells = cellsOf(src.slice(from, to));
-    } catch {
-      cells = null;
-    }
-    if (!cells) continue;
-    const n = Math.max(...cells.map((c) => c?.length ?? 0));
-    const natural = Array.from({ length: n }, (_, k) => Math.max(1, ...cells!.map((c) => displayWidth(c?.[k] ?? ''))));
-    const { widths, clipped } = columnWidths(natural, w);
-    cells.forEach((row, i) => {
+    const t = tableRows(src.slice(from, to), w);
+    if (!t) continue;
+    t.rows.forEach((rows, i) => {
       const s = from + i;
       const len = src[s]!.length;
-      const rows: string[] = [];
-      if (!row) {
-        rows.push(widths.map((cw) => '─'.repeat(cw)).join('─┼─'));
-      } else {
-        const wrapped = widths.map((cw, k) => wrapLine(row[k] ?? '', cw).map((seg) => seg.text));
-        const height = Math.max(1, ...wrapped.map((c) => c.length));
-        for (let r = 0; r < height; r++) rows.push(wrapped.map((c, k) => padToWidth(c[r] ?? '', widths[k]!)).join(SEP).trimEnd());
-      }
       laid.set(
         s,
         rows.map((text, r) => {
-          const shown = clipped && displayWidth(text) > w ? truncateToWidth(text, w - 1, '') + CLIP_MARK : text;
+          const cut = t.clipped && displayWidth(text) > w;
+          const shown = cut ? truncateToWidth(text, w - 1, '') : text;
           // A laid-out row is not a slice of its source line: it covers the whole line.
-          return { text: shown, offset: r === 0 ? 0 : len, end: len, width: displayWidth(shown), src: s, display: true };
+          return { text: shown, offset: r === 0 ? 0 : len, end: len, width: displayWidth(shown), src: s, display: true, ...(cut ? { clip: true } : {}) };
         }),
       );
     });

@@ -27,6 +27,10 @@ export interface WrappedLine extends WrapSegment {
   src: number;
   /** The text is a layout of the source line (a table row), not a slice of it. */
   display?: boolean;
+  /** The row was cut at the width (a code line, a table too wide): drawn with a marker. */
+  clip?: boolean;
+  /** Drawn before the text (a hanging indent, quote bars): not part of the source range. */
+  lead?: string;
 }
 
 export interface WrappedText {

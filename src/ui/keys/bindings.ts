@@ -17,6 +17,8 @@ export type KeyContext =
   | 'reader' // the context reader has focus
   | 'search' // the reader's search prompt is open
   | 'outline' // the reader's outline list is open
+  | 'clipped' // the reader shows a table or code block cut at the pane's edge
+  | 'wide' // a clipped table or code block is open full width
   | 'editor' // the answer editor has focus
   | 'confirm' // a yes/no question
   | 'home'
@@ -34,6 +36,8 @@ export const CONTEXT_TITLES: Record<KeyContext, string> = {
   reader: 'Context reader',
   search: 'Search prompt',
   outline: 'Outline',
+  clipped: 'Reader, with a clipped table or code block on screen',
+  wide: 'Wide view (a table or code block, whole)',
   editor: 'Answer editor',
   confirm: 'Questions',
   home: 'Home',
@@ -99,6 +103,7 @@ export const BINDINGS = {
   'task.scrollDown': { contexts: ['play', 'watch'], keys: [{ name: 'down', meta: true }, { name: 'down', ctrl: true }], description: 'scroll the task down (when it is longer than its pane; Ctrl+↓ too)', hint: { keys: 'Alt+↑↓', label: 'task' } },
   'layout.swap': { contexts: ['play', 'watch'], keys: [{ input: 'g', ctrl: true }], description: 'swap which pane is large: the context or the task', hint: { keys: 'Ctrl+G', label: 'bigger pane' } },
   'task.full': { contexts: ['play'], keys: [{ input: 't', ctrl: true }], description: 'show the whole task and your earlier answers in the reader (again: back to the context)', hint: { keys: 'Ctrl+T', label: 'task' } },
+  'play.wide': { contexts: ['play'], keys: [{ input: 'w', meta: true }], description: 'open the clipped table or code block on screen full width, from the editor too' },
   'question.start': { contexts: ['play'], keys: [{ input: '1', meta: true }], description: 'reader: jump to the opening paragraph of the context (a first question inside the context is at its start or its end)' },
   'question.end': { contexts: ['play'], keys: [{ input: '2', meta: true }], description: 'reader: jump to the closing paragraph of the context (where CL-bench often puts the question)' },
 
@@ -114,6 +119,16 @@ export const BINDINGS = {
   'reader.prevMatch': { contexts: ['reader'], keys: [{ input: 'N' }], description: 'previous match' },
   'reader.clearSearch': { contexts: ['reader'], keys: [{ name: 'escape' }], description: 'clear the search highlights' },
   'reader.outline': { contexts: ['reader'], keys: [{ input: 'o' }], description: 'outline: the headings of the context, to jump to', hint: { keys: 'o', label: 'outline' } },
+
+  // --- a table or code block wider than the reader (marked › at the cut)
+  'reader.wide': { contexts: ['clipped'], keys: [{ input: 'w' }], description: 'open the clipped table or code block on screen full width, to scroll sideways', hint: { keys: 'w', label: 'whole table/code' } },
+  'wide.left': { contexts: ['wide'], keys: [{ name: 'left' }, { input: 'h' }], description: 'scroll left' },
+  'wide.right': { contexts: ['wide'], keys: [{ name: 'right' }, { input: 'l' }], description: 'scroll right', hint: { keys: '←→', label: 'sideways' } },
+  'wide.up': { contexts: ['wide'], keys: [{ name: 'up' }, { input: 'k' }], description: 'scroll up one line (PgUp a page)' },
+  'wide.down': { contexts: ['wide'], keys: [{ name: 'down' }, { input: 'j' }], description: 'scroll down one line (PgDn a page)', hint: { keys: '↑↓', label: 'scroll' } },
+  'wide.start': { contexts: ['wide'], keys: [{ name: 'home' }, { input: '0' }], description: 'to the left edge' },
+  'wide.end': { contexts: ['wide'], keys: [{ name: 'end' }, { input: '$' }], description: 'to the right edge', hint: { keys: 'Home/End', label: 'edges' } },
+  'wide.close': { contexts: ['wide'], keys: [{ name: 'escape' }, { input: 'w' }, { input: 'q' }], description: 'close the wide view (back to the reader where it was)', hint: { keys: 'Esc', label: 'close' } },
 
   // --- the reader's search prompt
   'search.submit': { contexts: ['search'], keys: [{ name: 'return' }], description: 'search for what you typed', hint: { keys: 'Enter', label: 'search' } },

@@ -27,7 +27,7 @@ import { rowAtChar, visibleCharSpan } from './parts/view-span.js';
 import { useScreenHints } from '../hooks/use-screen-hints.js';
 import { useKeys, type KeyInfo } from '../keys/keypress.js';
 import { applyEditorKey } from '../components/editor/editor-keys.js';
-import { readerKeyAction } from '../components/reader/reader-state.js';
+import { clippedOnScreen, readerKeyAction } from '../components/reader/reader-state.js';
 
 export interface PlayScreenProps {
   ctl: PlayController;
@@ -203,6 +203,12 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
         setFocus('reader');
         shown.dispatch({ type: cmd === 'play.search' ? 'searchOpen' : 'outlineOpen' });
         return true;
+      case 'play.wide':
+        backToEditor.current = focus === 'editor';
+        if (clippedOnScreen(shown.state)) setFocus('reader');
+        else backToEditor.current = false;
+        shown.dispatch({ type: 'wideOpen' });
+        return true;
       case 'task.scrollUp':
       case 'task.scrollDown': {
         const step = Math.max(1, panelRows.prompt.rows.length - 2);
@@ -239,13 +245,13 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
         screenKey(input, key, info.raw, false);
         return;
       }
-      const modal = shown.typing || shown.state.outline.open;
+      const modal = shown.modal;
       if (modal) {
         const action = readerKeyAction(shown.state, input, key, info.raw);
         if (action) {
           shown.dispatch(action);
           // Search or outline done: back to the editor when that is where it was opened from.
-          if (backToEditor.current && ['searchSubmit', 'searchCancel', 'outlineJump', 'outlineClose'].includes(action.type)) {
+          if (backToEditor.current && ['searchSubmit', 'searchCancel', 'outlineJump', 'outlineClose', 'wideClose'].includes(action.type)) {
             backToEditor.current = false;
             setFocus('editor');
           }

@@ -75,7 +75,7 @@ export function WatchScreen({ session, model, size: fixed, onExit }: WatchScreen
     });
   };
 
-  const contexts: KeyContext[] = reader.typing ? [...reader.contexts] : ['watch', ...reader.contexts];
+  const contexts: KeyContext[] = reader.typing ? [...reader.contexts] : reader.state.wide ? [...reader.contexts, 'watch'] : ['watch', ...reader.contexts];
   useKeys(
     (input, key) => {
       if (help) return;
@@ -84,6 +84,8 @@ export function WatchScreen({ session, model, size: fixed, onExit }: WatchScreen
         reader.handleKey(input, key, r);
         return;
       }
+      // The wide view (a clipped table or code block) takes its keys first: Esc closes it.
+      if (reader.state.wide && reader.handleKey(input, key, r)) return;
       const cmd = commandFor([...contexts, 'global'], input, key, r);
       switch (cmd) {
         case 'app.quit':

@@ -6,10 +6,10 @@ import { Box, Text, type Key } from 'ink';
 import { useRawInput } from '../../keys/use-raw-input.js';
 import { theme } from '../../theme.js';
 import { displayWidth, truncateToWidth } from '../../../core/text/width.js';
-import { matchesInRows, type SearchMatch } from '../../../core/text/search.js';
-import type { WrappedLine } from '../../../core/text/wrap.js';
-import { lineMarkup, NO_MARKUP, type LineMarkup } from '../../../core/text/inline-markup.js';
-import { positionLabel } from './reader-state.js';
+import { matchesInRows } from '../../../core/text/search.js';
+import { rowText } from './row-text.js';
+import { sliceColumns } from './wide-view.js';
+import { clippedOnScreen, positionLabel } from './reader-state.js';
 import type { ReaderController } from './use-reader.js';
 import { useKeys } from '../../keys/keypress.js';
 
@@ -38,7 +38,7 @@ export function Reader({ reader, focus, captureKeys = true, onOtherKey, plain = 
   const rows = state.rows;
   return (
     <Box flexDirection="column" width={width} height={rows + 1}>
-      {state.outline.open ? <OutlineList reader={reader} /> : <Rows reader={reader} plain={plain} />}
+      {state.outline.open ? <OutlineList reader={reader} /> : state.wide ? <WideRows reader={reader} /> : <Rows reader={reader} plain={plain} />}
       <StatusLine reader={reader} focus={focus} />
     </Box>
   );
@@ -55,121 +55,42 @@ function Rows({ reader, plain }: { reader: ReaderController; plain: boolean }): 
   const current = state.search.current >= 0 ? state.search.result.matches[state.search.current] : undefined;
   const out: React.JSX.Element[] = [];
   for (let r = from; r < to; r++) {
-    const line = lines[r];
-    // Only the rows on screen are parsed (one source line at a time, cached).
-    const markup = plain || line.display || doc.fenced[line.src] ? NO_MARKUP : lineMarkup(doc.wrapped.sourceLines[line.src] ?? '');
-    out.push(<Row key={r} line={line} hits={hits} current={current} markup={markup} />);
+    const line = lines[r]!;
+    const own = hits.length ? hits.filter((m) => m.src === line.src) : undefined;
+    // Only the rows on screen are built (each once per layout, cached; see row-text.ts).
+    const text = rowText({ line, source: doc.wrapped.sourceLines[line.src] ?? '', kind: doc.kinds[line.src] ?? 0, plain, hits: own?.length ? own : undefined, current });
+    out.push(
+      <Text key={r} wrap="truncate-end">
+        {text}
+      </Text>,
+    );
   }
   for (let r = to; r < state.top + state.rows; r++) out.push(<Text key={`e${r}`}> </Text>);
   return <Box flexDirection="column">{out}</Box>;
 }
 
-/** How one character is drawn. */
-interface Look {
-  hit: 0 | 1 | 2; // none, match, current match
-  heading: number; // level, 0 for none
-  strong: boolean;
-  emphasis: boolean;
-  code: boolean;
-  link: boolean;
-  del: boolean;
-}
-
-const sameLook = (a: Look, b: Look) =>
-  a.hit === b.hit && a.heading === b.heading && a.strong === b.strong && a.emphasis === b.emphasis && a.code === b.code && a.link === b.link && a.del === b.del;
-
-const Row = React.memo(function Row({
-  line,
-  hits,
-  current,
-  markup,
-}: {
-  line: WrappedLine;
-  hits: readonly SearchMatch[];
-  current: SearchMatch | undefined;
-  markup: LineMarkup;
-}): React.JSX.Element {
-  const textEnd = line.offset + line.text.length;
-  const spans: { start: number; stop: number; current: boolean }[] = [];
-  for (const m of hits) {
-    if (m.src !== line.src) continue;
-    const start = Math.max(m.offset, line.offset);
-    const stop = Math.min(m.offset + m.length, textEnd);
-    if (stop <= start) continue;
-    spans.push({ start, stop, current: m === current });
-  }
-  if (line.display) {
-    // A laid-out table row: a search hit anywhere in its source line marks the whole row.
-    const hit = hits.some((m) => m.src === line.src);
-    return (
-      <Text wrap="truncate-end" inverse={hit && theme.noColor} backgroundColor={hit ? theme.highlight.match : undefined}>
-        {line.text === '' ? ' ' : line.text}
-      </Text>
+/** A clipped table or code block drawn whole, scrolled sideways: ‹ and › say there is more. */
+function WideRows({ reader }: { reader: ReaderController }): React.JSX.Element {
+  const { state, width } = reader;
+  const v = state.wide!;
+  const inner = Math.max(1, width - 2);
+  const out: React.JSX.Element[] = [];
+  for (let r = 0; r < state.rows; r++) {
+    const line = v.lines[v.top + r];
+    if (line === undefined) {
+      out.push(<Text key={`e${r}`}> </Text>);
+      continue;
+    }
+    const cut = sliceColumns(line, v.left, inner);
+    out.push(
+      <Text key={r} wrap="truncate-end">
+        <Text color={theme.text.muted}>{cut.before ? '‹' : ' '}</Text>
+        {cut.text}
+        <Text color={theme.text.muted}>{cut.after ? ' '.repeat(Math.max(0, inner - displayWidth(cut.text))) + '›' : ''}</Text>
+      </Text>,
     );
   }
-  if (spans.length === 0 && markup.styles.length === 0) return <Text wrap="truncate-end">{line.text === '' ? ' ' : line.text}</Text>;
-  // Character by character over this row's range of the source line (a row is at most a pane
-  // wide): markers hidden, styles and search hits merged into runs of one look.
-  const parts: React.ReactNode[] = [];
-  let run = '';
-  let look: Look | null = null;
-  const flush = () => {
-    if (run && look) parts.push(styled(run, look, parts.length));
-    run = '';
-  };
-  for (let i = line.offset; i < textEnd; i++) {
-    if (markup.hidden.some(([a, b]) => i >= a && i < b)) continue;
-    const at: Look = { hit: 0, heading: 0, strong: false, emphasis: false, code: false, link: false, del: false };
-    for (const sp of spans) if (i >= sp.start && i < sp.stop) at.hit = sp.current ? 2 : 1;
-    for (const st of markup.styles) {
-      if (i < st.from || i >= st.to) continue;
-      if (st.style === 'heading') at.heading = st.level ?? 1;
-      else if (st.style === 'strong') at.strong = true;
-      else if (st.style === 'emphasis') at.emphasis = true;
-      else if (st.style === 'code') at.code = true;
-      else if (st.style === 'link') at.link = true;
-      else if (st.style === 'delete') at.del = true;
-    }
-    if (!look || !sameLook(look, at)) {
-      flush();
-      look = at;
-    }
-    run += line.text[i - line.offset];
-  }
-  flush();
-  return <Text wrap="truncate-end">{parts.length ? parts : ' '}</Text>;
-});
-
-/** A run of characters with one look. With NO_COLOR, bold / italic / underline / inverse still
- *  carry the meaning (headings bold + underlined, code inverse, links underlined). */
-function styled(text: string, l: Look, key: number): React.ReactNode {
-  if (l.hit) {
-    return (
-      <Text
-        key={key}
-        backgroundColor={l.hit === 2 ? theme.highlight.current : theme.highlight.match}
-        color={theme.highlight.matchText}
-        inverse={theme.noColor}
-        bold={l.hit === 2 || l.strong || l.heading > 0}
-        underline={(l.hit === 2 && theme.noColor) || l.link}
-      >
-        {text}
-      </Text>
-    );
-  }
-  return (
-    <Text
-      key={key}
-      bold={l.heading > 0 || l.strong}
-      italic={l.emphasis}
-      underline={l.link || l.heading === 1 || l.heading === 2}
-      strikethrough={l.del}
-      inverse={l.code && theme.noColor}
-      color={l.heading > 0 ? theme.text.accent : l.code ? theme.text.warning : l.link ? theme.accent : undefined}
-    >
-      {text}
-    </Text>
-  );
+  return <Box flexDirection="column">{out}</Box>;
 }
 
 function OutlineList({ reader }: { reader: ReaderController }): React.JSX.Element {
@@ -210,6 +131,19 @@ function StatusLine({ reader, focus }: { reader: ReaderController; focus: boolea
       </Text>
     );
   }
+  if (state.wide) {
+    const v = state.wide;
+    const inner = Math.max(1, width - 2);
+    const what = v.block.kind === 'table' ? 'table' : 'code';
+    const cols = `columns ${v.left + 1}-${Math.min(v.width, v.left + inner)} of ${v.width}`;
+    const rowsShown = v.lines.length > state.rows ? ` · lines ${v.top + 1}-${Math.min(v.lines.length, v.top + state.rows)} of ${v.lines.length}` : '';
+    const line = `${what}, whole: ${cols}${rowsShown} · ←→ scroll · Esc closes`;
+    return (
+      <Text color={theme.text.accent} inverse={focus} bold={focus} wrap="truncate-end">
+        {focus ? truncateToWidth(line, width).padEnd(width) : truncateToWidth(line, width)}
+      </Text>
+    );
+  }
   const pos = positionLabel(state);
   const r = state.search.result;
   let search = '';
@@ -218,6 +152,8 @@ function StatusLine({ reader, focus }: { reader: ReaderController; focus: boolea
     search = r.count === 0 ? `"${q}" not found` : `"${q}" ${state.search.current + 1}/${r.count}${r.truncated ? '+' : ''}`;
   }
   let line = search ? `${pos} · ${search}` : pos;
+  // A table or code block cut at the pane's edge: say how to see it whole.
+  if (clippedOnScreen(state)) line = `${line} · › clipped: ${focus ? 'w' : 'Alt+W'} shows it whole`;
   if (state.notice) line = `${state.notice} · ${line}`;
   // The focused pane's bar is drawn inverse across its width (seen with NO_COLOR too).
   if (!focus) {

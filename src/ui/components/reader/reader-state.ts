@@ -6,8 +6,10 @@ import type { Key } from 'ink';
 import { sanitize } from '../../../core/text/sanitize.js';
 import { wrapText, rowForSource, type WrappedText } from '../../../core/text/wrap.js';
 import { outline, type Heading } from '../../../core/text/outline.js';
-import { fencedLines } from '../../../core/text/inline-markup.js';
-import { layoutTables } from '../../../core/text/tables.js';
+import { codeBlocks, layoutBlocks, LineKind, lineKinds, type WideBlock } from '../../../core/text/blocks.js';
+import { layoutTables, tableBlocks } from '../../../core/text/tables.js';
+import { wideLines, type WideView } from './wide-view.js';
+export type { WideView } from './wide-view.js';
 import { EMPTY_SEARCH, matchAtOrAfter, searchText, type SearchResult } from '../../../core/text/search.js';
 import { commandFor } from '../../keys/bindings.js';
 
@@ -18,8 +20,12 @@ export interface ReaderDoc {
   headings: Heading[];
   /** Row of each heading at this width. */
   headingRows: number[];
-  /** 1 for source lines inside a code fence (drawn as written, never styled). */
+  /** 1 for source lines of code (fenced or indented; drawn as written, never styled). */
   fenced: Uint8Array;
+  /** The kind of each source line (text, code, fence, rule; see core/text/blocks.ts). */
+  kinds: Uint8Array;
+  /** Tables and code blocks cut at this width: the wide view opens them whole. */
+  clipped: WideBlock[];
 }
 
 export interface ReaderState {
@@ -38,6 +44,8 @@ export interface ReaderState {
     current: number;
   };
   outline: { open: boolean; index: number };
+  /** A clipped table or code block opened full width, scrolled both ways (null: closed). */
+  wide: WideView | null;
   /** Every query submitted, in order (a human baseline records its searches). */
   searches: { query: string; count: number }[];
   /** A short message for the status line until the next action (e.g. "no headings"). */
@@ -67,10 +75,15 @@ export type ReaderAction =
   | { type: 'outlineOpen' }
   | { type: 'outlineClose' }
   | { type: 'outlineMove'; delta: number }
-  | { type: 'outlineJump'; index?: number };
+  | { type: 'outlineJump'; index?: number }
+  /** Open the first clipped block on screen full width. */
+  | { type: 'wideOpen' }
+  | { type: 'wideClose' }
+  | { type: 'wideScroll'; dx?: number; dy?: number }
+  | { type: 'wideEdge'; to: 'start' | 'end' };
 
 const docCache = new Map<string, Map<number, ReaderDoc>>();
-const sanitizedCache = new Map<string, { text: string; headings: Heading[]; fenced: Uint8Array }>();
+const sanitizedCache = new Map<string, { text: string; headings: Heading[]; fenced: Uint8Array; kinds: Uint8Array; blocks: WideBlock[] }>();
 
 /** Sanitize, wrap and outline `text` for `width` columns (cached per text and width). */
 export function prepareReaderDoc(text: string, width: number): ReaderDoc {
@@ -82,18 +95,32 @@ export function prepareReaderDoc(text: string, width: number): ReaderDoc {
   if (!base) {
     // Undo the author's hard wrap so the text re-wraps cleanly to this width.
     const clean = reflowMarkdown(sanitize(text));
-    base = { text: clean, headings: outline(clean), fenced: fencedLines(clean.split('\n')) };
+    const lines = clean.split('\n');
+    const kinds = lineKinds(lines);
+    const fenced = kinds.map((k) => (k === LineKind.code || k === LineKind.fence ? 1 : 0));
+    const blocks: WideBlock[] = [
+      ...tableBlocks(lines, fenced).map(([from, to]) => ({ kind: 'table' as const, from, to })),
+      ...codeBlocks(kinds).map(([from, to]) => ({ kind: 'code' as const, from, to })),
+    ].sort((a, b) => a.from - b.from);
+    base = { text: clean, headings: outline(clean), fenced, kinds, blocks };
     sanitizedCache.set(text, base);
     if (sanitizedCache.size > 4) sanitizedCache.delete(sanitizedCache.keys().next().value as string);
   }
   // Tables are laid out to the width (aligned columns, wrapped cells) instead of wrapped as prose.
-  const wrapped = layoutTables(wrapText(base.text, w), base.fenced);
+  // Code is clipped, never reflowed; list items and quotes wrap under their text.
+  const wrapped = layoutTables(layoutBlocks(wrapText(base.text, w), base.kinds), base.fenced);
+  const clipped = base.blocks.filter((b) => {
+    for (let r = wrapped.firstRow[b.from]!; r < wrapped.firstRow[b.to]!; r++) if (wrapped.lines[r]!.clip) return true;
+    return false;
+  });
   const doc: ReaderDoc = {
     text: base.text,
     wrapped,
     headings: base.headings,
     headingRows: base.headings.map((h) => wrapped.firstRow[h.line]),
     fenced: base.fenced,
+    kinds: base.kinds,
+    clipped,
   };
   if (!byWidth) {
     byWidth = new Map();
@@ -111,6 +138,7 @@ export function createReaderState(doc: ReaderDoc, rows: number): ReaderState {
     rows: Math.max(1, rows),
     search: { open: false, input: '', result: EMPTY_SEARCH, current: -1 },
     outline: { open: false, index: 0 },
+    wide: null,
     searches: [],
   };
 }
@@ -249,6 +277,25 @@ export function readerReducer(state: ReaderState, a: ReaderAction): ReaderState 
       const index = Math.max(0, Math.min(n - 1, s.outline.index + a.delta));
       return { ...s, outline: { ...s.outline, index } };
     }
+    case 'wideOpen': {
+      const { top, rows } = s;
+      const lines = s.doc.wrapped.lines;
+      const block = s.doc.clipped.find((b) => s.doc.wrapped.firstRow[b.to]! > top && s.doc.wrapped.firstRow[b.from]! < Math.min(lines.length, top + rows));
+      if (!block) return { ...s, notice: 'no clipped table or code on screen' };
+      return { ...s, search: { ...s.search, open: false }, outline: { ...s.outline, open: false }, wide: { block, ...wideLines(s.doc, block), left: 0, top: 0 } };
+    }
+    case 'wideClose':
+      return s.wide ? { ...s, wide: null } : s;
+    case 'wideScroll': {
+      if (!s.wide) return s;
+      const v = s.wide;
+      const left = Math.max(0, Math.min(v.left + (a.dx ?? 0), wideMaxLeft(v, s.doc.wrapped.width)));
+      const top = Math.max(0, Math.min(v.top + (a.dy ?? 0), Math.max(0, v.lines.length - s.rows)));
+      return left === v.left && top === v.top ? s : { ...s, wide: { ...v, left, top } };
+    }
+    case 'wideEdge':
+      if (!s.wide) return s;
+      return { ...s, wide: { ...s.wide, left: a.to === 'start' ? 0 : wideMaxLeft(s.wide, s.doc.wrapped.width) } };
     case 'outlineJump': {
       const index = a.index ?? s.outline.index;
       const row = s.doc.headingRows[index];
@@ -259,10 +306,23 @@ export function readerReducer(state: ReaderState, a: ReaderAction): ReaderState 
 }
 
 /** Which key contexts are active for the reader right now (for key hints and key routing). */
-export function readerContexts(s: ReaderState): ('search' | 'outline' | 'reader')[] {
+export function readerContexts(s: ReaderState): ('search' | 'outline' | 'wide' | 'clipped' | 'reader')[] {
   if (s.search.open) return ['search'];
   if (s.outline.open) return ['outline'];
-  return ['reader'];
+  if (s.wide) return ['wide'];
+  // The key that opens a clipped block is offered while one is on screen.
+  return clippedOnScreen(s) ? ['clipped', 'reader'] : ['reader'];
+}
+
+/** A clipped table or code block has rows on screen. */
+export function clippedOnScreen(s: ReaderState): boolean {
+  const fr = s.doc.wrapped.firstRow;
+  return s.doc.clipped.some((b) => fr[b.to]! > s.top && fr[b.from]! < s.top + s.rows);
+}
+
+/** How far the wide view scrolls right: its widest line's end at the pane's right edge. */
+export function wideMaxLeft(v: WideView, width: number): number {
+  return Math.max(0, v.width - width);
 }
 
 /**
@@ -282,6 +342,28 @@ export function readerKeyAction(s: ReaderState, input: string, key: Key, raw?: s
     }
     return null;
   }
+  if (s.wide) {
+    const step = Math.max(4, Math.floor(s.doc.wrapped.width / 4));
+    switch (commandFor(['wide'], input, key, raw)) {
+      case 'wide.left':
+        return { type: 'wideScroll', dx: -step };
+      case 'wide.right':
+        return { type: 'wideScroll', dx: step };
+      case 'wide.up':
+        return { type: 'wideScroll', dy: -1 };
+      case 'wide.down':
+        return { type: 'wideScroll', dy: 1 };
+      case 'wide.start':
+        return { type: 'wideEdge', to: 'start' };
+      case 'wide.end':
+        return { type: 'wideEdge', to: 'end' };
+      case 'wide.close':
+        return { type: 'wideClose' };
+    }
+    if (key.pageUp) return { type: 'wideScroll', dy: -Math.max(1, s.rows - 1) };
+    if (key.pageDown) return { type: 'wideScroll', dy: Math.max(1, s.rows - 1) };
+    return null;
+  }
   if (s.outline.open) {
     switch (commandFor(['outline'], input, key, raw)) {
       case 'outline.up':
@@ -297,7 +379,10 @@ export function readerKeyAction(s: ReaderState, input: string, key: Key, raw?: s
     if (key.pageDown) return { type: 'outlineMove', delta: Math.max(1, s.rows - 1) };
     return null;
   }
-  switch (commandFor(['reader', 'play'], input, key, raw)) {
+  switch (commandFor(['clipped', 'reader', 'play'], input, key, raw)) {
+    case 'reader.wide':
+      // Without a clipped block on screen the letter is not the reader's (it goes to the answer).
+      return clippedOnScreen(s) ? { type: 'wideOpen' } : null;
     case 'reader.up':
       return { type: 'scroll', delta: -1 };
     case 'reader.down':

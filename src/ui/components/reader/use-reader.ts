@@ -37,8 +37,10 @@ export interface ReaderController {
   handleKey: (input: string, key: Key, raw?: string) => boolean;
   /** The search prompt is open: printable keys are text, not commands. */
   typing: boolean;
-  /** Key contexts active in the reader: ['search'] | ['outline'] | ['reader']. */
-  contexts: ('search' | 'outline' | 'reader')[];
+  /** Key contexts active in the reader: ['search'] | ['outline'] | ['wide'] | ['clipped', 'reader'] | ['reader']. */
+  contexts: ('search' | 'outline' | 'wide' | 'clipped' | 'reader')[];
+  /** The search prompt, the outline or the wide view is open: the reader takes every key it knows. */
+  modal: boolean;
 }
 
 export function useReader(options: UseReaderOptions): ReaderController {
@@ -79,5 +81,5 @@ export function useReader(options: UseReaderOptions): ReaderController {
     }
   }, [state.searches]);
 
-  return { state, dispatch, doc, width: w, height: rows + 1, handleKey, typing: state.search.open, contexts: readerContexts(state) };
+  return { state, dispatch, doc, width: w, height: rows + 1, handleKey, typing: state.search.open, contexts: readerContexts(state), modal: state.search.open || state.outline.open || state.wide !== null };
 }
