@@ -153,7 +153,7 @@ function StatusLine({ reader, focus }: { reader: ReaderController; focus: boolea
   }
   let line = search ? `${pos} · ${search}` : pos;
   // A table or code block cut at the pane's edge: say how to see it whole.
-  if (clippedOnScreen(state)) line = `${line} · › clipped: ${focus ? 'w' : 'Alt+W'} shows it whole`;
+  if (clippedOnScreen(state)) line = `› clipped: ${focus ? 'w' : 'Alt+W'} shows it whole · ${line}`;
   if (state.notice) line = `${state.notice} · ${line}`;
   // The focused pane's bar is drawn inverse across its width (seen with NO_COLOR too).
   if (!focus) {

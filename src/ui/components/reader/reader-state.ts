@@ -322,7 +322,8 @@ export function clippedOnScreen(s: ReaderState): boolean {
 
 /** How far the wide view scrolls right: its widest line's end at the pane's right edge. */
 export function wideMaxLeft(v: WideView, width: number): number {
-  return Math.max(0, v.width - width);
+  // The view draws width - 2 columns: one each side for the ‹ › markers.
+  return Math.max(0, v.width - Math.max(1, width - 2));
 }
 
 /**
