@@ -13,6 +13,7 @@ import {
   type ReaderDoc,
   type ReaderState,
 } from './reader-state.js';
+import { rowMarkup } from './row-text.js';
 
 export interface UseReaderOptions {
   /** The raw context (sanitized here). */
@@ -43,6 +44,33 @@ export interface ReaderController {
   modal: boolean;
 }
 
+const PREFETCH_DELAY_MS = 60;
+const PREFETCH_SLICE_MS = 4;
+
+/** Parse the inline Markdown of the rows one page above and two below `top`; returns a cancel. */
+function prefetchMarkup(doc: ReaderDoc, top: number, rows: number): () => void {
+  const lines = doc.wrapped.lines;
+  const from = Math.max(0, top - rows);
+  const to = Math.min(lines.length, top + 3 * rows);
+  let r = from;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const work = () => {
+    const end = performance.now() + PREFETCH_SLICE_MS;
+    for (; r < to && performance.now() < end; r++) {
+      const line = lines[r]!;
+      if (!line.display && (r === from || line.src !== lines[r - 1]!.src)) rowMarkup(doc.wrapped.sourceLines[line.src] ?? '', doc.kinds[line.src] ?? 0);
+    }
+    if (r < to) {
+      timer = setTimeout(work, 0);
+      timer.unref?.();
+    }
+  };
+  timer = setTimeout(work, PREFETCH_DELAY_MS);
+  // Never keep the process alive for it.
+  timer.unref?.();
+  return () => clearTimeout(timer);
+}
+
 export function useReader(options: UseReaderOptions): ReaderController {
   const { text, width, height, onLinesSeen, onSearch } = options;
   const w = Math.max(1, Math.floor(width));
@@ -69,6 +97,10 @@ export function useReader(options: UseReaderOptions): ReaderController {
   useEffect(() => {
     seenRef.current?.(range.from, range.to, range.total);
   }, [range.from, range.to, range.total]);
+
+  // While the person reads, parse the Markdown of the pages above and below (in slices of a few
+  // milliseconds, after a pause), so the next page step finds its lines parsed.
+  useEffect(() => prefetchMarkup(state.doc, state.top, state.rows), [state.doc, state.top, state.rows]);
 
   const searchRef = useRef(onSearch);
   searchRef.current = onSearch;
