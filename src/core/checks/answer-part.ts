@@ -93,7 +93,9 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 function labelRe(label: string): RegExp {
   const words = label.trim().split(/[\s_-]+/).map(escapeRe).join('[\\s_-]*');
-  return new RegExp(`^[ \\t]*${words}[ \\t]*[:=][ \\t]*(.*)$`, 'iu');
+  // A Chinese label is also written with 为/是 where the prompt has "：" ("完税价格为二万一千四百八十澜元").
+  const sep = /\p{Script=Han}$/u.test(label.trim()) ? '(?:[:=]|为|為|是)' : '[:=]';
+  return new RegExp(`^[ \\t]*${words}[ \\t]*${sep}[ \\t]*(.*)$`, 'iu');
 }
 
 interface LabelledLine {

@@ -20,7 +20,7 @@ import { formatNumber, listing } from './normalize.js';
 import { extractNumbers, type NumberMatch } from './numbers.js';
 import { fail, pass, type CheckResult } from './result.js';
 import { unitAt, unitSpec, type UnitSpec } from './units.js';
-import { inWorking, workingSpans } from './working.js';
+import { asideSpans, inWorking, workingSpans } from './working.js';
 
 type NumberCheck = Extract<Check, { type: 'number' }>;
 
@@ -200,7 +200,12 @@ export function checkNumber(check: NumberCheck, answer: string, ctx: CheckContex
   // On a stated answer line a value offered under a condition ("6, otherwise 4") is an
   // alternative answer: only a denied value is set aside there.
   const onLine = /lines?$/.test(part.where);
-  const rival = (c: Candidate) => (onLine ? stance(part.text, c.match.index, c.end) !== 'negated' : said(c)) && !inWorking(working, c.match.index);
+  // A bare number in a parenthesis that describes something else ("3 (the third leaves vy = 0)")
+  // is another quantity; one carrying the check's unit is this quantity stated again, a rival.
+  const asides = asideSpans(part.text);
+  const aside = (c: Candidate) => c.unit !== 'same' && c !== hit && inWorking(asides, c.match.index) && stance(part.text, c.match.index, c.end) === 'asserted';
+  const rival = (c: Candidate) =>
+    (onLine ? stance(part.text, c.match.index, c.end) !== 'negated' : said(c)) && !inWorking(working, c.match.index) && !aside(c);
   const group = (check.label ? cs : hedgeGroup(part.text, cs, hitIndex)).filter((c) => c === hit || rival(c));
   const rivals = group.filter((c) => !fits(c));
   if (rivals.length) {
