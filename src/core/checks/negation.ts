@@ -53,7 +53,8 @@ const NEG_BEFORE_EN =
 // 非常 (very), 无误 (without error).
 const NEG_BEFORE_ZH = /不是|并非|並非|而非|不应|不應|不会|不會|不能|不得|不要|不用|不必|无需|無需|不等于|不等於|不可|勿|(?<![类類分区區特级級性个個差识識辨告离離送道派组組鉴鑒判])[别別]|(?<![无無])[误誤]|并不|並不|非(?![常洲])/;
 // "no" as a determiner right before the term: "LOCKOUT (no purge)", "no further purge" ("No, ..." is not).
-const NO_BEFORE = /\bno\s+(?:[\p{L}-]+\s+)?$/iu;
+// "NO or YES" is two answers, not "no YES".
+const NO_BEFORE = /\bno\s+(?:(?!(?:or|and|but|yes|nor)\b)[\p{L}-]+\s+)?$/iu;
 const HYPO_BEFORE_EN =
   /\b(?:would|could|might|had (?:it|they|the|this|that|we|you|he|she)\b|were (?:it|the)\b|textbook|naive(?:ly)?|usually|normally|conventional(?:ly)?|classical(?:ly)?|unlike|real-world|in (?:the )?real (?:world|life))/i;
 const COND_BEFORE = /\b(?:if|unless|otherwise|suppose|assuming)\b|如果|假如|倘若|若|否则|否則|如按|要是/i;

@@ -244,7 +244,7 @@ describe('issue 9 - reasons a player understands', () => {
     let n = 0;
     for (const s of bundled.values()) {
       for (const t of s.tasks) {
-        const answers = [t.reference, ...(t.accept ?? []).map((a) => a.answer), ...(t.wrong ?? []).map((w) => w.answer)].filter((a): a is string => !!a);
+        const answers = [t.reference, ...(t.accept ?? []).map((a) => (typeof a === 'string' ? a : a.answer)), ...(t.wrong ?? []).map((w) => (typeof w === 'string' ? w : w.answer))].filter((a): a is string => !!a);
         for (const a of answers) {
           expectPlainReasons(grade(s.id, t.id, a));
           n++;
