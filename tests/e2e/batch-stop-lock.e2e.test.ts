@@ -59,11 +59,22 @@ afterAll(async () => {
 describe('one writer per batch', () => {
   it('two identical runs at once: no duplicate repeats, no double requests; the second says who holds the batch', async () => {
     srv.requests.length = 0;
-    srv.setScript((req) => ({ text: `ANSWER-${taskOf(req.body)!.task}`, latencyMs: 150 }));
+    // The two must overlap however slow the machine is: the first batch's replies are held until
+    // the second has said it waits (or has ended), so neither can finish before the other starts.
+    const second: { p?: Proc; ended?: boolean } = {};
+    const bWaits = () => !!second.ended || /is being run by process \d+/.test(second.p?.stderr() ?? '');
+    srv.setScript(async (req) => {
+      await until(() => second.p !== undefined && bWaits());
+      return { text: `ANSWER-${taskOf(req.body)!.task}`, latencyMs: 20 };
+    });
     const saves = join(root, 'saves-lock');
     const a = start(runArgs(saves, ['--repeat', '3', '--concurrency', '2']));
+    await until(() => srv.chats().length > 0); // a holds the batch and has asked its first question
     const b = start(runArgs(saves, ['--repeat', '3', '--concurrency', '2']));
+    second.p = b;
+    void b.code.then(() => (second.ended = true));
     const [ca, cb] = await Promise.all([a.code, b.code]);
+    expect(bWaits()).toBe(true);
     expect(ca, a.stderr()).toBe(0);
     expect(cb, b.stderr()).toBe(0);
     // 3 scenarios x 2 tasks x 3 repeats, each asked exactly once.
@@ -73,11 +84,9 @@ describe('one writer per batch', () => {
     const repeats = runs.map((r) => `${r.scenarioId}#${r.repeat}`).sort();
     expect(new Set(repeats).size).toBe(9);
     for (const r of runs) expect(r.status).toBe('finished');
-    // One of the two waited, naming the other's pid, then found nothing left to do.
-    const waited = [a, b].find((p) => /is being run by process \d+/.test(p.stderr()))!;
-    const other = waited === a ? b : a;
-    expect(waited.stderr()).toMatch(new RegExp(`is being run by process ${other.child.pid} \\(clplay run, batch b-[0-9a-f]{12}`));
-    expect(waited.stdout()).toMatch(/9 run\(s\), 0 task\(s\) to play; 18 already done, skipped/);
+    // The second waited, naming the first one's pid, then found nothing left to do.
+    expect(b.stderr()).toMatch(new RegExp(`is being run by process ${a.child.pid} \\(clplay run, batch b-[0-9a-f]{12}`));
+    expect(b.stdout()).toMatch(/9 run\(s\), 0 task\(s\) to play; 18 already done, skipped/);
     expect(readdirSync(saves).filter((f) => f.includes('.lock') || f.includes('.owner'))).toEqual([]);
   }, 60_000);
 });
