@@ -73,4 +73,54 @@ describe('results on imported CL-bench graded output', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('counts as eval.py does where the list and the score disagree, the score is a string, or the list is short', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clplay-fixture-disagree-'));
+    try {
+      const scen = join(dir, 'scenarios');
+      const saves = join(dir, 'saves');
+      expect(runCli(['import', FIXTURE, '--out', scen]).code).toBe(0);
+      const seen = new Set<string>();
+      const rows = readFileSync(FIXTURE, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
+        .filter((r) => (seen.has(r.metadata.task_id) ? false : (seen.add(r.metadata.task_id), true)));
+      // Each row a case eval.py meets in real output; `score` is written as raw JSON text so 1.0 stays 1.0.
+      const cases: [string, unknown][] = [
+        ['1', ['yes', 'no']], // list says no, score 1: solved
+        ['0', ['yes', 'yes', 'yes', 'yes']], // list all yes, score 0: not solved
+        ['"1"', ['yes', 'yes', 'yes', 'yes', 'yes', 'yes']], // a string score: not solved
+        ['1', ['yes', 'yes']], // a row that is fine
+        ['true', ['yes']], // Python: True == 1, solved
+        ['1.0', ['yes', 'yes']], // Python: 1.0 == 1, solved
+        ['1', []], // a short (empty) list, score 1: solved
+        ['null', ['yes']], // no score: not solved
+        ['2', ['yes', 'yes']], // neither 0 nor 1: not solved
+        ['"yes"', ['yes']], // a word: not solved
+      ];
+      expect(rows.length).toBe(cases.length);
+      const lines = rows.map((r, i) => {
+        const [score, status] = cases[i]!;
+        const row = JSON.stringify({ idx: r.metadata.task_id, ...r, model_output: `answer ${i}`, grading_rationale: 'checked', requirement_status: status, score: 0 });
+        return row.replace(/"score":0}$/, `"score":${score}}`);
+      });
+      const file = join(dir, 'fixture-model_graded.jsonl');
+      writeFileSync(file, lines.join('\n') + '\n');
+      // eval.py's count, in Python's terms: score == 1 holds for 1, 1.0 and True
+      const pySolved = cases.filter(([score]) => ['1', '1.0', 'true'].includes(score)).length;
+      expect(pySolved).toBe(5);
+      const ir = runCli(['import-results', file, '--scenarios', scen, '--saves', saves]);
+      expect(ir.code, ir.stderr).toBe(0);
+      expect(ir.stdout).toContain(`eval.py counts ${pySolved}/${cases.length} solved in this file`);
+      // every disagreement is shown, one line each: list vs score, string score, short list, odd scores
+      expect(ir.stdout).toMatch(/row\(s\) where the judge's per-item list and its score disagree/);
+      expect(ir.stdout).toContain('"1" (a string)');
+      const report = JSON.parse(runCli(['results', '--json', '--scenarios', scen, '--saves', saves]).stdout);
+      const model = report.overall.groups.find((g: { group: string }) => g.group === 'fixture-model');
+      expect([model.solved, model.solved + model.failed]).toEqual([pySolved, cases.length]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -17,6 +17,8 @@ export interface AnswerPart {
   where: string;
   /** False when a `label` was asked for and the answer has no such line (text is then empty). */
   found: boolean;
+  /** For labelled lines: the plain text after the last of them (where a reversal would stand). */
+  after?: string;
 }
 
 /** "gives" or "give", as the part's name is singular or plural ("the labelled lines give"). */
@@ -34,6 +36,8 @@ export interface PartOptions {
 }
 
 const FENCE = /^[ \t]*(?:```+|~~~+)[^\n]*$/gm;
+const TABLE_RULE = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|[ \t]*:?-{3,}:?[ \t]*\|?[ \t]*$/gm;
+const TABLE_ROW = /^[ \t]*\|([^|\n]+)\|([^|\n]+)\|[ \t]*$/gm;
 const LINE_MARKS = /^[ \t]*(?:>[ \t]?)*(?:#{1,6}[ \t]+)?(?:(?:[-*+•][ \t]+)|(?:\d{1,3}[.)][ \t]+))?/;
 
 /** The answer without Markdown decoration and with full-width forms folded (see the file comment). */
@@ -44,6 +48,8 @@ export function plainAnswer(text: string): string {
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ');
   s = s.replace(FENCE, '');
+  // A two-column Markdown table row is a labelled line: `| FEE | 296 crowns |` reads `FEE: 296 crowns`.
+  s = s.replace(TABLE_RULE, '').replace(TABLE_ROW, (_, a: string, b: string) => `${a.trim()}: ${b.trim()}`);
   s = s.replace(/~~[^~\n]+~~/g, '');
   s = s
     .split('\n')
@@ -93,7 +99,9 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 function labelRe(label: string): RegExp {
   const words = label.trim().split(/[\s_-]+/).map(escapeRe).join('[\\s_-]*');
-  return new RegExp(`^[ \\t]*${words}[ \\t]*[:=][ \\t]*(.*)$`, 'iu');
+  // A Chinese label is also written with 为/是 where the prompt has "：" ("完税价格为二万一千四百八十澜元").
+  const sep = /\p{Script=Han}$/u.test(label.trim()) ? '(?:[:=]|为|為|是)' : '[:=]';
+  return new RegExp(`^[ \\t]*${words}[ \\t]*${sep}[ \\t]*(.*)$`, 'iu');
 }
 
 interface LabelledLine {
@@ -128,29 +136,57 @@ export function readPart(answer: string, opts: PartOptions = {}): AnswerPart {
   const lines = plain.split('\n');
   const labels = [...(opts.labels ?? []), ...(opts.label ? [opts.label] : [])];
   const all = labels.map(labelRe);
+  const byLine = new Map<number, LabelledLine>();
+  for (const l of labels) for (const h of labelledLines(lines, l, all)) byLine.set(h.line, h);
+  // The last run of labelled lines: a run is broken by more than one other non-blank line
+  // (so "HALF: 2" early in the reasoning is not read when the answer ends with the lines).
+  const sorted = [...byLine.keys()].sort((a, b) => a - b);
+  let start = sorted.length - 1;
+  while (start > 0) {
+    const gap = lines.slice(sorted[start - 1]! + 1, sorted[start]!).filter((l) => l.trim()).length;
+    if (gap > 1) break;
+    start--;
+  }
+  const block = sorted.slice(Math.max(0, start));
+  const lastLine = block[block.length - 1];
+  const after = lastLine === undefined ? undefined : lines.slice(lastLine + 1).join('\n').trim();
   if (opts.label) {
     const found = labelledLines(lines, opts.label, all);
     const where = `the ${opts.label.toUpperCase()} line`;
-    const last = found[found.length - 1];
-    return last ? { text: last.value, where, found: true } : { text: '', where, found: false };
+    // the last line with the label, and the lines with it right above it: two FEE lines in a row
+    // (a two-row table) are two answers; one in the reasoning further up is a draft
+    const read = found.slice(-1);
+    if (!read.length) return { text: '', where, found: false };
+    const spelled = (f: LabelledLine) => f.text.split(/[:=]|为|為|是/)[0]!.trim();
+    for (let k = found.length - 2; k >= 0 && found[k]!.line === read[0]!.line - 1 && spelled(found[k]!) === spelled(read[0]!); k--) read.unshift(found[k]!);
+    const last = read[read.length - 1]!;
+    const tail = lines.slice(last.line + 1).join('\n').trim();
+    return { text: read.map((f) => f.value).join('\n'), where, found: true, after: tail };
   }
-  if (opts.labels?.length) {
-    const byLine = new Map<number, LabelledLine>();
-    for (const l of opts.labels) for (const h of labelledLines(lines, l, all)) byLine.set(h.line, h);
-    if (byLine.size) {
-      // The last run of labelled lines: a run is broken by more than one other non-blank line
-      // (so "HALF: 2" early in the reasoning is not read when the answer ends with the lines).
-      const sorted = [...byLine.keys()].sort((a, b) => a - b);
-      let start = sorted.length - 1;
-      while (start > 0) {
-        const gap = lines.slice(sorted[start - 1]! + 1, sorted[start]!).filter((l) => l.trim()).length;
-        if (gap > 1) break;
-        start--;
-      }
-      const block = sorted.slice(start).map((n) => byLine.get(n)!.text);
-      return { text: block.join('\n'), where: 'the labelled lines', found: true };
-    }
+  if (opts.labels?.length && block.length) {
+    return { text: block.map((n) => byLine.get(n)!.text).join('\n'), where: 'the labelled lines', found: true, after };
   }
   const final = findFinalAnswer(answer);
   return { text: final.text, where: final.marked ? 'the final answer' : 'the answer', found: true };
+}
+
+// Words that take back or revise what was just stated: "Actually 314.", "On reflection ...",
+// "Correction:", 更正 / 其实 / 不过也可能.
+const REVISION =
+  /\b(?:actually|on (?:second )?(?:thought|reflection)|correction|wait|scratch that|i was wrong|my mistake|rather|instead|or maybe|or perhaps|revised?|re-?reading|having rechecked)\b|更正|修正|其实|其實|实际上|實際上|不过|不過|也可能|或者|改为|改為|应为|應為|纠正|糾正/i;
+
+/**
+ * The part of the text after the labelled lines that revises them ("... so 296. Actually 314."),
+ * from the revision word on; undefined when it revises nothing. It must be about this quantity:
+ * it names the label (or `what`), repeats `value`, or is one short sentence.
+ */
+export function revisionAfter(part: AnswerPart, names: readonly string[], values: readonly string[]): string | undefined {
+  const after = part.after;
+  if (!after) return undefined;
+  const m = REVISION.exec(after);
+  if (!m) return undefined;
+  const lower = after.toLowerCase();
+  const about =
+    names.some((n) => n.trim() && lower.includes(n.trim().toLowerCase())) || values.some((v) => v && after.includes(v)) || after.length <= 80;
+  return about ? after.slice(m.index) : undefined;
 }

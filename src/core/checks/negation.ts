@@ -49,15 +49,26 @@ export function clauses(text: string): Clause[] {
 
 const NEG_BEFORE_EN =
   /\b(?:not|never|cannot|nor|neither|without|rather than|instead of|other than|except|excluding|avoid(?:s|ed|ing)?|no longer|none of|isn't|aren't|wasn't|don't|doesn't|didn't|won't|shouldn't|mustn't|can't|couldn't|wouldn't)\b|n[’']t\b/i;
-const NEG_BEFORE_ZH = /不是|并非|並非|而非|不应|不應|不会|不會|不能|不得|不要|不用|不必|无需|無需|不等于|不等於|不可|勿|别|別|误|誤|并不|並不|非/;
+// 别, 非 and 误 deny only on their own: not in 类别/分别/区别/特别 (category, respectively, ...),
+// 非常 (very), 无误 (without error).
+const NEG_BEFORE_ZH = /不是|并非|並非|而非|不应|不應|不会|不會|不能|不得|不要|不用|不必|无需|無需|不等于|不等於|不可|勿|(?<![类類分区區特级級性个個差识識辨告离離送道派组組鉴鑒判])[别別]|(?<![无無])[误誤]|并不|並不|非(?![常洲])/;
 // "no" as a determiner right before the term: "LOCKOUT (no purge)", "no further purge" ("No, ..." is not).
-const NO_BEFORE = /\bno\s+(?:[\p{L}-]+\s+)?$/iu;
+// "NO or YES" is two answers, not "no YES".
+const NO_BEFORE = /\bno\s+(?:(?!(?:or|and|but|yes|nor)\b)[\p{L}-]+\s+)?$/iu;
 const HYPO_BEFORE_EN =
   /\b(?:would|could|might|had (?:it|they|the|this|that|we|you|he|she)\b|were (?:it|the)\b|textbook|naive(?:ly)?|usually|normally|conventional(?:ly)?|classical(?:ly)?|unlike|real-world|in (?:the )?real (?:world|life))/i;
 const COND_BEFORE = /\b(?:if|unless|otherwise|suppose|assuming)\b|如果|假如|倘若|若|否则|否則|如按|要是/i;
 const VERDICT_AFTER_EN =
   /^[^\p{L}\p{N}]{0,3}(?:\S+\s+){0,3}?(?:is|are|was|were|be)\s+(?:not\s+(?:needed|required|necessary|enough|sufficient|allowed|permitted|applicable|relevant|right|correct|valid|the answer)|unnecessary|irrelevant|insufficient|no longer needed)\b|^[^\p{L}\p{N}]{0,3}(?:\S+\s+){0,3}?(?:isn't|aren't|wasn't|weren't)\s+(?:needed|required|necessary|enough|sufficient|allowed|right|correct)\b|^[^\p{L}\p{N}]{0,3}(?:\S+\s+){0,3}?(?:is|are|was|were|would be|seems?|looks?)\s+(?:(?:also|clearly|simply|therefore)\s+)?(?:wrong|incorrect|not right|not correct|a mistake|an error|false|invalid|ruled out|excluded|the (?:wrong|trap|naive|textbook|usual|\w+\s+)answer|what\b)|^[^\p{L}\p{N}]{0,3}(?:\S+\s+){0,3}?(?:would|could|might)\b|^[^\p{L}\p{N}]{0,3}(?:\S+\s+){0,2}?(?:does not|doesn't|do not|don't|did not|didn't) (?:apply|hold|count)\b/iu;
-const VERDICT_AFTER_ZH = /^[^。；;\n]{0,15}?(?:是错误|错误|錯誤|不正确|不正確|不对|不對|有误|有誤|不成立|不符|不适用|不適用|是陷阱)/;
+const VERDICT_AFTER_ZH = /^([^。；;\n]{0,15}?)(?:是错误|错误|錯誤|不正确|不正確|不对|不對|有误|有誤|不成立|不符|不适用|不適用|是陷阱)/;
+// A negation before the verdict cancels it: 第07类不因糖果而不适用 ("does not fail to apply because
+// of the sweets"), 第07类不是错误的, 并非不对.
+const ZH_DOUBLE = /[不非未没沒无無]/;
+
+function zhVerdictAfter(after: string): boolean {
+  const m = VERDICT_AFTER_ZH.exec(after);
+  return !!m && !ZH_DOUBLE.test(m[1]!);
+}
 const BARE_DENIAL =
   /^[\s,]*(?:(?:but|and)\s+)?(?:(?:that|this|which)(?:'s| is| would be)\s+(?:wrong|incorrect|not (?:the case|right|so) here)|not\s+(?:here|so|in this case|in this game|this time|in \w+)|(?:that|this) does not apply(?: here)?)\b|^[\s,，]*(?:但)?(?:这里|此处|本题|本案|在此)?(?:不适用|不是这样|并非如此|不成立)/iu;
 
@@ -105,18 +116,18 @@ export function stance(text: string, start: number, end: number): Stance {
   // marks" and "did not arrive late and the period ended on 1 April" assert 173 and 1 April.
   const sinceComma = lastWords(before.slice(Math.max(before.lastIndexOf(','), andAt(before)) + 1), 8);
   if (NEG_BEFORE_EN.test(sinceComma) || NEG_BEFORE_ZH.test(sinceComma) || NO_BEFORE.test(sinceComma)) return 'negated';
-  if (HYPO_BEFORE_EN.test(before)) return 'hypothetical';
   const cond = COND_BEFORE.exec(before);
-  if (cond && !/[,，]/.test(before.slice(cond.index))) return 'hypothetical';
-  if (VERDICT_AFTER_EN.test(after) || VERDICT_AFTER_ZH.test(after)) return 'negated';
-  // the next clause is only a denial ("; not here.")
+  const hypothetical = HYPO_BEFORE_EN.test(before) || (!!cond && !/[,，]/.test(before.slice(cond.index)));
+  if (!hypothetical && (VERDICT_AFTER_EN.test(after) || zhVerdictAfter(after))) return 'negated';
+  // the next clause is only a denial ("; not here.") - also of a hypothetical: "Kalah scoring
+  // would give 35, but not here" rejects the 35 outright
   let j = k + 1;
   while (j < cs.length && !/[\p{L}\p{N}]/u.test(text.slice(cs[j]!.start, cs[j]!.end))) j++;
   const next = cs[j];
   if (next && BARE_DENIAL.test(text.slice(next.start, next.end + 20))) {
     return 'negated';
   }
-  return 'asserted';
+  return hypothetical ? 'hypothetical' : 'asserted';
 }
 
 export const asserted = (text: string, start: number, end: number): boolean => stance(text, start, end) === 'asserted';

@@ -13,14 +13,14 @@
 //     in parentheses beside the value ("296 crowns (174 x 1.5 + 35)", working.ts).
 // `tolerance` is absolute, `relTolerance` a share of |value|; with both, the wider one counts.
 import type { Check } from '../scenario/schema.js';
-import { readPart, verb } from './answer-part.js';
+import { readPart, revisionAfter, verb } from './answer-part.js';
 import type { CheckContext } from './context.js';
 import { asserted, stance } from './negation.js';
-import { formatNumber, listing } from './normalize.js';
+import { formatNumber, listing, quote } from './normalize.js';
 import { extractNumbers, type NumberMatch } from './numbers.js';
 import { fail, pass, type CheckResult } from './result.js';
 import { unitAt, unitSpec, type UnitSpec } from './units.js';
-import { inWorking, workingSpans } from './working.js';
+import { asideSpans, inWorking, workingSpans } from './working.js';
 
 type NumberCheck = Extract<Check, { type: 'number' }>;
 
@@ -200,12 +200,25 @@ export function checkNumber(check: NumberCheck, answer: string, ctx: CheckContex
   // On a stated answer line a value offered under a condition ("6, otherwise 4") is an
   // alternative answer: only a denied value is set aside there.
   const onLine = /lines?$/.test(part.where);
-  const rival = (c: Candidate) => (onLine ? stance(part.text, c.match.index, c.end) !== 'negated' : said(c)) && !inWorking(working, c.match.index);
+  // A bare number in a parenthesis that describes something else ("3 (the third leaves vy = 0)")
+  // is another quantity; one carrying the check's unit is this quantity stated again, a rival.
+  const asides = asideSpans(part.text);
+  const aside = (c: Candidate) => c.unit !== 'same' && c !== hit && inWorking(asides, c.match.index) && stance(part.text, c.match.index, c.end) === 'asserted';
+  const rival = (c: Candidate) =>
+    (onLine ? stance(part.text, c.match.index, c.end) !== 'negated' : said(c)) && !inWorking(working, c.match.index) && !aside(c);
   const group = (check.label ? cs : hedgeGroup(part.text, cs, hitIndex)).filter((c) => c === hit || rival(c));
   const rivals = group.filter((c) => !fits(c));
   if (rivals.length) {
     const shown = unique(group.map((c) => c.shown));
     return fail(`${part.where} ${verb(part.where, 'gives', 'give')} ${listing(shown)} for ${what}; expected one value: ${expected}`);
+  }
+  // A reversal after the final lines ("... so 296. Actually 314.") takes the stated value back.
+  const revision = revisionAfter(part, [check.label ?? '', check.what ?? ''], [hit.match.text]);
+  if (revision) {
+    let later = candidates(revision, spec);
+    if (spec && later.some((c) => c.unit === 'same')) later = later.filter((c) => c.unit === 'same');
+    const taken = later.find((c) => !fits(c) && asserted(revision, c.match.index, c.end));
+    if (taken) return fail(`${part.where} ${verb(part.where, 'gives', 'give')} ${hit.shown} for ${what}, but the answer then revises it: ${quote(revision, 50)}; expected one value: ${expected}`);
   }
   return pass(`${part.where} ${verb(part.where, 'gives', 'give')} ${what} as ${hit.shown} (expected ${expected})`);
 }

@@ -8,7 +8,7 @@
 // authors in the result's `pattern` (shown by `clplay check --json`), never on a player's screen.
 import type { Check } from '../scenario/schema.js';
 import { errorMessage } from '../errors.js';
-import { readPart, verb } from './answer-part.js';
+import { readPart, revisionAfter, verb } from './answer-part.js';
 import type { CheckContext } from './context.js';
 import { asserted, stance } from './negation.js';
 import { formatNumber, listing, normalize, quote } from './normalize.js';
@@ -105,6 +105,14 @@ export function checkRegex(check: RegexCheck, answer: string, ctx: CheckContext 
     const distinct = values.filter((v) => (right(v) ? v === good[0] : wrong.includes(v)));
     if (distinct.length > 1) return withPattern(fail(`${part.where} ${verb(part.where, 'gives', 'give')} ${listing(distinct)} for ${what}; expected one value: ${want}`), check);
     if (wrong.length) return withPattern(fail(`expected ${what} ${want}; ${part.where} ${verb(part.where, 'gives', 'give')} ${listing(wrong)}`), check);
+    // A reversal after the final lines ("Actually, LOCKOUT.") takes the stated value back.
+    const revision = revisionAfter(part, [check.label ?? '', check.what ?? ''], [distinct[0]!]);
+    if (revision) {
+      const later = re2Matches(compileRe2(source, check.flags ?? ''), revision).filter((m) => asserted(revision, m.index, m.end) && !right(m.value.trim()));
+      if (later.length) {
+        return withPattern(fail(`${part.where} ${verb(part.where, 'gives', 'give')} ${quote(distinct[0]!, 40)} for ${what}, but the answer then revises it: ${quote(revision, 50)}; expected one value: ${want}`), check);
+      }
+    }
     return withPattern(pass(`${part.where} ${verb(part.where, 'gives', 'give')} ${what} as ${quote(distinct[0]!, 40)}`), check);
   }
 

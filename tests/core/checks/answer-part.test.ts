@@ -24,7 +24,7 @@ describe('plainAnswer', () => {
 describe('readPart', () => {
   const labels = ['HALF', 'QUARTER', 'FEE BY'];
   it('reads the last line with the label a check names', () => {
-    expect(readPart('HALF: 3 (draft)\nthinking...\n**HALF:** 2', { labels, label: 'HALF' })).toEqual({ text: '2', where: 'the HALF line', found: true });
+    expect(readPart('HALF: 3 (draft)\nthinking...\n**HALF:** 2', { labels, label: 'HALF' })).toEqual({ text: '2', where: 'the HALF line', found: true, after: '' });
     expect(readPart('fee by: 25 March', { labels, label: 'FEE BY' }).text).toBe('25 March');
     expect(readPart('FEE BY:\nTuesday 25 March', { labels, label: 'FEE BY' }).text).toBe('Tuesday 25 March');
     expect(readPart('no labels here', { labels, label: 'HALF' })).toEqual({ text: '', where: 'the HALF line', found: false });
@@ -32,7 +32,17 @@ describe('readPart', () => {
 
   it('reads the last run of labelled lines when the task declares labels', () => {
     const answer = 'HALF: 9 was my first guess\nLong reasoning.\nMore reasoning.\n\nHALF: 2\nQUARTER: 6';
-    expect(readPart(answer, { labels })).toEqual({ text: 'HALF: 2\nQUARTER: 6', where: 'the labelled lines', found: true });
+    expect(readPart(answer, { labels })).toEqual({ text: 'HALF: 2\nQUARTER: 6', where: 'the labelled lines', found: true, after: '' });
+  });
+
+  it('reads two rows of one label in a row (a two-row table) as two answers, and keeps the text after the lines', () => {
+    expect(readPart('| FEE BY | 25 March |\n| FEE BY | 22 March |', { labels, label: 'FEE BY' }).text).toBe('25 March\n22 March');
+    expect(readPart('Half: 3 at first\nHALF: 2', { labels, label: 'HALF' }).text).toBe('2');
+    expect(readPart('HALF: 2\nQUARTER: 6\n\nSo 6. Actually 4.', { labels }).after).toBe('So 6. Actually 4.');
+  });
+
+  it('reads a two-column Markdown table as labelled lines', () => {
+    expect(readPart('| Item | Value |\n|---|---|\n| HALF | 2 |\n| QUARTER | 6 |', { labels }).text).toBe('HALF: 2\nQUARTER: 6');
   });
 
   it('reads after the last Answer: marker (and the lines below it), else the whole answer', () => {

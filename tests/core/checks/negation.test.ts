@@ -57,3 +57,34 @@ describe('clause negation', () => {
     expect(of(text, term)).not.toBe('asserted');
   });
 });
+
+describe('double negatives and look-alike characters (zh), two answers joined by "or" (en)', () => {
+  it.each([
+    ['第07类不因糖果而不适用', '第07类'],
+    ['整套归入第07类，不因糖果而不适用。', '第07类'],
+    ['第07类不是错误的', '第07类'],
+    ['茶叶和糖果分别属第09类和第06类', '第09类'],
+    ['类别第07类', '第07类'],
+    ['特别是第07类', '第07类'],
+    ['核对无误第07类', '第07类'],
+    ['非常明确：第07类', '第07类'],
+    ['POWER CYCLE NO or YES', 'YES'],
+  ])('%s asserts %s', (text, term) => {
+    expect(of(text, term)).toBe('asserted');
+  });
+
+  it.each([
+    ['第06类不适用', '第06类'],
+    ['别按第06类归类', '第06类'],
+    ['非第06类', '第06类'],
+    ['误归入第06类', '第06类'],
+    ['There is no LIFT here.', 'LIFT'],
+  ])('%s denies %s', (text, term) => {
+    expect(of(text, term)).toBe('negated');
+  });
+
+  it('a hypothetical rejected outright ("would give 35, but not here") is denied, not only set aside', () => {
+    expect(of('Kalah scoring would give 35, but not here', '35')).toBe('negated');
+    expect(of('it would be 92 mL had the third been purged', '92')).toBe('hypothetical');
+  });
+});
