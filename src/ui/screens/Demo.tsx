@@ -1,7 +1,7 @@
 // `clplay demo`: the saved runs that make good demos, best first (a model failed what a person
 // solved, or fell into a trap). Enter replays one on the watch screen with the person's answers
 // beside the model's; leaving the replay comes back here. Offline: nothing is asked of a model.
-import React, { useMemo, useState } from 'react';
+import React, { useEffect, useMemo, useState } from 'react';
 import { Box, Text, useApp } from 'ink';
 import { demoReason, type DemoCandidate } from '../../core/replay/demos.js';
 import { ReplaySession, type ReplayClock } from '../../core/replay/replay-session.js';
@@ -49,6 +49,11 @@ export function DemoScreen({ entries, size: fixed, clock }: DemoScreenProps): Re
     const beside = p && p.player.kind === 'human' ? { label: p.player.name, run: p } : undefined;
     return new ReplaySession({ scenario: e.scenario, run: e.candidate.model, notes: e.notes, beside, ...(clock ? { clock } : {}) });
   }, [open, entries, clock]);
+  useEffect(() => {
+    if (!session) return;
+    void session.start();
+    return () => void session.close();
+  }, [session]);
 
   useKeys(
     (input, key) => {
