@@ -16,6 +16,7 @@ import type { Scenario, Task } from '../core/scenario/schema.js';
 import { sanitizeInline } from '../core/text/sanitize.js';
 import { jsonOption, scenariosOption } from './options.js';
 import type { Command, CommandIO } from './types.js';
+import { scenarioLimit } from './scenario-limit.js';
 
 export interface CheckReport {
   scenario: string;
@@ -134,7 +135,7 @@ const command: Command = {
     const dirs = scenarioDirs({ flags: args.values.scenarios as string[] | undefined, env: io.env, cwd: io.cwd });
     let scenario: Scenario;
     try {
-      scenario = await resolveScenario(arg, dirs, { cwd: io.cwd });
+      scenario = await resolveScenario(arg, dirs, { cwd: io.cwd, ...scenarioLimit(io) });
     } catch (err) {
       // Exit 1 means "an item failed" for this command; not finding the scenario is exit 2.
       if (err instanceof UserError) throw new UserError(err.message, 2);

@@ -15,6 +15,7 @@ import { sanitize, sanitizeInline } from '../core/text/sanitize.js';
 import { clbenchProtocolHint, judgeEndpoint, judgeModeOptions, judgeOptions, modelOptions, numberFlag } from './model-options.js';
 import { jsonOption, savesOption, scenariosOption } from './options.js';
 import type { Command, CommandIO } from './types.js';
+import { scenarioLimit } from './scenario-limit.js';
 
 function selectRuns(all: readonly RunRecord[], ids: readonly string[]): RunRecord[] {
   if (ids.length === 0) return [...all];
@@ -104,7 +105,7 @@ const command: Command = {
     const saved = await store.list();
     if (saved.problems.length) io.stderr.write(`clplay: ${saved.problems.length} file(s) in ${dir} are not readable runs and are ignored (see \`clplay saves\`)\n`);
     const runs = selectRuns(saved.runs, args.positionals);
-    const lib = await loadLibrary(scenarioDirs({ flags: v.scenarios as string[] | undefined, env: io.env, cwd: io.cwd }));
+    const lib = await loadLibrary(scenarioDirs({ flags: v.scenarios as string[] | undefined, env: io.env, cwd: io.cwd }), scenarioLimit(io));
     const manual = Boolean(v.manual);
     if (manual && (v['judge-protocol'] !== undefined || v['judge-checks'])) throw new UserError('--judge-protocol and --judge-checks are for an LLM judge; leave them out with --manual', 2);
     const ep = manual ? undefined : judgeEndpoint(args, io.env, settings, undefined, { required: true })!;

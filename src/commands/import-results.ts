@@ -10,6 +10,7 @@ import { loadLibrary, scenarioDirs } from '../core/scenario/library.js';
 import { sanitizeInline } from '../core/text/sanitize.js';
 import { savesOption, scenariosOption } from './options.js';
 import type { Command } from './types.js';
+import { scenarioLimit } from './scenario-limit.js';
 
 const command: Command = {
   name: 'import-results',
@@ -34,7 +35,7 @@ const command: Command = {
     if (!Number.isInteger(repeat) || repeat < 1) throw new UserError(`--repeat "${String(args.values.repeat)}" must be a whole number from 1`, 2);
     const judge = (args.values.judge as string | undefined) ?? 'gpt-5.1';
 
-    const library = await loadLibrary(scenarioDirs({ flags: args.values.scenarios as string[] | undefined, env: io.env }));
+    const library = await loadLibrary(scenarioDirs({ flags: args.values.scenarios as string[] | undefined, env: io.env }), scenarioLimit(io));
     const index = indexBySourceId(library.scenarios);
     if (!index.size) throw new UserError('no imported CL-bench scenarios are loaded; import the data first with `clplay import FILE.jsonl`');
 

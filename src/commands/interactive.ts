@@ -11,6 +11,7 @@ import { formatProblem } from '../core/scenario/problem.js';
 import { loadSettings, saveSetting } from '../core/settings/settings.js';
 import type { AppDeps, StartTarget } from '../ui/app-context.js';
 import type { CommandIO, OptionSpec, ParsedArgs } from './types.js';
+import { scenarioLimit } from './scenario-limit.js';
 
 export const NOT_A_TTY =
   'clplay needs an interactive terminal; run it in a terminal, or use `clplay list` / `clplay check` for scripts';
@@ -71,7 +72,7 @@ export async function appDeps(args: ParsedArgs, io: CommandIO, start: StartTarge
   let scenarios = preloaded?.scenarios;
   let problems = preloaded?.problems;
   if (!scenarios) {
-    const lib = await loadLibrary(scenarioDirsOf(args, io));
+    const lib = await loadLibrary(scenarioDirsOf(args, io), scenarioLimit(io));
     scenarios = lib.scenarios;
     problems = lib.problems.map((p) => formatProblem(p, io.cwd));
   }

@@ -6,6 +6,7 @@ import { CATEGORIES, CATEGORY_LABELS, type Scenario } from '../core/scenario/sch
 import { sanitizeInline } from '../core/text/sanitize.js';
 import { jsonOption, scenariosOption } from './options.js';
 import type { Command } from './types.js';
+import { scenarioLimit } from './scenario-limit.js';
 
 export interface ScenarioSummary {
   id: string;
@@ -48,7 +49,7 @@ const command: Command = {
   allowPositionals: false,
   async run(args, io) {
     const dirs = scenarioDirs({ flags: args.values.scenarios as string[] | undefined, env: io.env, cwd: io.cwd });
-    const lib = await loadLibrary(dirs);
+    const lib = await loadLibrary(dirs, scenarioLimit(io));
     for (const p of lib.problems) io.stderr.write(`clplay: ${formatProblem(p, io.cwd)}\n`);
     // The four in CL-bench's order, then imported categories outside them.
     const order = (c: string): number => ((CATEGORIES as readonly string[]).includes(c) ? (CATEGORIES as readonly string[]).indexOf(c) : CATEGORIES.length);

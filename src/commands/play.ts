@@ -9,6 +9,7 @@ import { judgeOptions, modelOptions } from './model-options.js';
 import { savesOption, scenariosOption } from './options.js';
 import { appDeps, historyOption, parseHistory, parsePlayer, parseReveal, playerOption, requireTty, revealOption, scenarioDirsOf, startApp } from './interactive.js';
 import type { Command } from './types.js';
+import { scenarioLimit } from './scenario-limit.js';
 
 /** The model options without --model (--vs names the model). */
 function versusModelOptions(): typeof modelOptions {
@@ -51,8 +52,8 @@ const command: Command = {
     parsePlayer(args.values.player);
     // The library is read once: for the SCENARIO id here, and for the home screen after the
     // summary. A file path (or an unknown id, for its error message) goes through resolveScenario.
-    const lib = await loadLibrary(scenarioDirsOf(args, io));
-    const scenario = lib.scenarios.find((s) => s.id === arg) ?? (await resolveScenario(arg, scenarioDirsOf(args, io), { cwd: io.cwd }));
+    const lib = await loadLibrary(scenarioDirsOf(args, io), scenarioLimit(io));
+    const scenario = lib.scenarios.find((s) => s.id === arg) ?? (await resolveScenario(arg, scenarioDirsOf(args, io), { cwd: io.cwd, ...scenarioLimit(io) }));
     if (args.values.vs === undefined) {
       for (const name of [...Object.keys(modelOptions), ...Object.keys(judgeOptions)]) {
         if (args.values[name] !== undefined) throw new UserError(`--${name} is for playing against a model: add --vs MODEL`, 2);

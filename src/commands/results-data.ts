@@ -8,6 +8,7 @@ import { CATEGORIES } from '../core/scenario/schema.js';
 import { UserError } from '../core/errors.js';
 import { closest } from '../core/scenario/suggest.js';
 import type { CommandIO, OptionSpec, ParsedArgs } from './types.js';
+import { scenarioLimit } from './scenario-limit.js';
 
 export const filterOptions: Record<string, OptionSpec> = {
   scenario: { type: 'string', multiple: true, valueName: 'ID', description: 'Only this scenario (repeatable)' },
@@ -51,7 +52,7 @@ export async function loadResultsData(args: ParsedArgs, io: CommandIO): Promise<
   const store = new RunStore(dir);
   const [{ runs, problems }, library] = await Promise.all([
     store.list(),
-    loadLibrary(scenarioDirs({ flags: args.values.scenarios as string[] | undefined, env: io.env })),
+    loadLibrary(scenarioDirs({ flags: args.values.scenarios as string[] | undefined, env: io.env }), scenarioLimit(io)),
   ]);
   const scenarios = new Map(library.scenarios.map((s) => [s.id, s]));
   const filtered = filterRuns(runs, filterFrom(args), (id) => scenarios.get(id)?.category);

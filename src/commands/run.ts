@@ -20,6 +20,7 @@ import { jsonOption, savesOption, scenariosOption } from './options.js';
 import { onOutputClosed } from './output-closed.js';
 import { acquireLock, describeOwner } from '../core/runs/lock.js';
 import type { Command, CommandIO, ParsedArgs } from './types.js';
+import { scenarioLimit } from './scenario-limit.js';
 
 function historyFlag(args: ParsedArgs): HistoryMode | 'auto' {
   const h = args.values.history;
@@ -29,15 +30,16 @@ function historyFlag(args: ParsedArgs): HistoryMode | 'auto' {
 }
 
 async function scenariosFor(ids: readonly string[], all: boolean, dirs: string[], cwd: string, io: CommandIO): Promise<Scenario[]> {
-  const lib = await loadLibrary(dirs);
+  const limit = scenarioLimit(io);
+  const lib = await loadLibrary(dirs, limit);
   if (all) {
     if (lib.problems.length) io.stderr.write(`clplay: ${lib.problems.length} scenario file(s) have problems and are skipped (run \`clplay validate\`)\n`);
     const extra = [];
-    for (const id of ids) if (!lib.scenarios.some((s) => s.id === id)) extra.push(await resolveScenario(id, dirs, { cwd }));
+    for (const id of ids) if (!lib.scenarios.some((s) => s.id === id)) extra.push(await resolveScenario(id, dirs, { cwd, ...limit }));
     return [...lib.scenarios, ...extra];
   }
   const out: Scenario[] = [];
-  for (const id of ids) out.push(lib.scenarios.find((s) => s.id === id) ?? (await resolveScenario(id, dirs, { cwd })));
+  for (const id of ids) out.push(lib.scenarios.find((s) => s.id === id) ?? (await resolveScenario(id, dirs, { cwd, ...limit })));
   const seen = new Set<string>();
   return out.filter((s) => (seen.has(s.id) ? false : (seen.add(s.id), true)));
 }

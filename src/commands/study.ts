@@ -30,6 +30,7 @@ import { sanitize, sanitizeInline } from '../core/text/sanitize.js';
 import { appDeps, requireTty, scenarioDirsOf, startApp } from './interactive.js';
 import { jsonOption, savesOption, scenariosOption } from './options.js';
 import type { Command, CommandIO, ParsedArgs } from './types.js';
+import { scenarioLimit } from './scenario-limit.js';
 
 interface Loaded {
   study: Study;
@@ -51,7 +52,7 @@ async function loadStudy(arg: string | undefined, args: ParsedArgs, io: CommandI
   }
   const { study, problems } = await loadStudyFile(path);
   if (!study) throw new UserError(problems.map((p) => formatProblem(p, io.cwd)).join('\n'));
-  const lib = await loadLibrary(dirs);
+  const lib = await loadLibrary(dirs, scenarioLimit(io));
   return { study, library: lib.scenarios, pool: studyPool(study, lib.scenarios) };
 }
 

@@ -6,6 +6,7 @@ import { loadLibrary, scenarioDirs } from '../core/scenario/library.js';
 import { formatProblem } from '../core/scenario/problem.js';
 import { jsonOption, scenariosOption } from './options.js';
 import type { Command } from './types.js';
+import { scenarioLimit } from './scenario-limit.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -34,7 +35,7 @@ const command: Command = {
       ? args.positionals.map((p) => resolve(io.cwd, p))
       : scenarioDirs({ flags: args.values.scenarios as string[] | undefined, env: io.env, cwd: io.cwd });
     // Paths given on the command line must exist; the bundled folder is read only if present.
-    const lib = await loadLibrary(paths, { cacheDir: false, strict: !!args.values.strict, ...(given ? { optionalDirs: [] } : {}) });
+    const lib = await loadLibrary(paths, { ...scenarioLimit(io), cacheDir: false, strict: !!args.values.strict, ...(given ? { optionalDirs: [] } : {}) });
     const problems = lib.problems;
     const badFiles = new Set(problems.map((p) => p.file)).size;
     if (args.values.json) {

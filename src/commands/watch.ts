@@ -16,6 +16,7 @@ import { requireTty } from './interactive.js';
 import { judgeEndpoint, judgeOptions, modelEndpoint, modelOptions } from './model-options.js';
 import { savesOption, scenariosOption } from './options.js';
 import type { Command } from './types.js';
+import { scenarioLimit } from './scenario-limit.js';
 
 const command: Command = {
   name: 'watch',
@@ -44,7 +45,7 @@ const command: Command = {
     const endpoint = modelEndpoint(args, io.env, settings);
     const judgeEp = judgeEndpoint(args, io.env, settings, endpoint);
     requireTty(io);
-    const scenario = await resolveScenario(arg, scenarioDirs({ flags: v.scenarios as string[] | undefined, env: io.env, cwd: io.cwd }), { cwd: io.cwd });
+    const scenario = await resolveScenario(arg, scenarioDirs({ flags: v.scenarios as string[] | undefined, env: io.env, cwd: io.cwd }), { cwd: io.cwd, ...scenarioLimit(io) });
     const history: HistoryMode = historyFor(scenario, (h as HistoryMode | undefined) ?? 'auto');
     preflight([scenario], { history, noContext: !!v['no-context'] });
     // As for --vs: a missing or refused key, or a server that is down, is one line before the screen.

@@ -1,5 +1,5 @@
 // Size limits on what clplay reads from outside: archives merged into the saves, a model's reply,
-// an answer file. Every limit has a default that no honest use comes near, and can be changed
+// an answer file, a scenario file and its context. Every limit has a default that no honest use comes near, and can be changed
 // in the settings (`clplay config set limits.replyMB 8`) or, where a command takes it, a flag.
 // Pure: the settings module reads the stored values; this one holds the defaults and units.
 
@@ -20,6 +20,8 @@ export interface Limits {
   replyChars: number;
   /** Bytes of an answer read from a file (`check --answer-file`). */
   answerFileBytes: number;
+  /** Bytes of one scenario file or the context file it names (CL-bench's largest context is 0.3 MB). */
+  scenarioFileBytes: number;
 }
 
 const MB = 1024 * 1024;
@@ -28,6 +30,7 @@ export const DEFAULT_LIMITS: Limits = {
   archive: { entries: 20_000, entryBytes: 64 * MB, totalBytes: 1024 * MB, ratio: 200 },
   replyChars: 2 * MB,
   answerFileBytes: 4 * MB,
+  scenarioFileBytes: 10 * MB,
 };
 
 /** The settings under `limits.` (all optional; MB may be fractional). */
@@ -38,6 +41,7 @@ export interface LimitsSection {
   archiveRatio?: number;
   replyMB?: number;
   answerFileMB?: number;
+  scenarioMB?: number;
 }
 
 /** The default of each `limits.` setting, in the setting's own unit (for `clplay config list`). */
@@ -48,6 +52,7 @@ export const LIMIT_SETTING_DEFAULTS: Record<keyof LimitsSection, number> = {
   archiveRatio: DEFAULT_LIMITS.archive.ratio,
   replyMB: DEFAULT_LIMITS.replyChars / MB,
   answerFileMB: DEFAULT_LIMITS.answerFileBytes / MB,
+  scenarioMB: DEFAULT_LIMITS.scenarioFileBytes / MB,
 };
 
 /** The limits in force: stored settings over the defaults. */
@@ -64,6 +69,7 @@ export function resolveLimits(section: LimitsSection | undefined): Limits {
     },
     replyChars: bytes(s.replyMB, d.replyChars),
     answerFileBytes: bytes(s.answerFileMB, d.answerFileBytes),
+    scenarioFileBytes: bytes(s.scenarioMB, d.scenarioFileBytes),
   };
 }
 

@@ -1,7 +1,7 @@
 // Limits on what clplay reads, counted on the bytes read: an endless answer file is refused in
 // one line; the limit comes from the settings; a zip bomb given to `saves merge` is refused.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +17,35 @@ describe('limits', () => {
     const small = runCli(['check', 'sorrel-language', '--task', 'arithmetic', '--answer-file', '-'], { env: { CLPLAY_CONFIG_DIR: cfg }, input: 'x'.repeat(2000) });
     expect(small.code).toBe(2);
     expect(small.stderr).toMatch(/larger than 1 KB/);
+  });
+
+  it('a context file over limits.scenarioMB is refused by validate, list and play, naming the file, line and field', () => {
+    const cfg = mkdtempSync(join(tmpdir(), 'clplay-limits-cfg-'));
+    const pack = mkdtempSync(join(tmpdir(), 'clplay-limits-pack-'));
+    // The example scenario with its context moved to a 40 KB file beside it.
+    const yaml = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'example-harbour-levy.yaml'), 'utf8');
+    const m = /^context: \|\n((?: {2}.*\n|\n)+)/m.exec(yaml)!;
+    expect(m).not.toBeNull();
+    const context = m[1]!.replace(/^ {2}/gm, '') + '\nAnnex. ' + 'Filler text for size. '.repeat(2000) + '\n';
+    writeFileSync(join(pack, 'context.md'), context);
+    writeFileSync(join(pack, 'levy.yaml'), yaml.replace(m[0], 'contextFile: context.md\n'));
+    const env = { CLPLAY_CONFIG_DIR: cfg, CLPLAY_CACHE_DIR: join(cfg, 'cache') };
+    expect(runCli(['validate', pack], { env }).code).toBe(0);
+    writeFileSync(join(cfg, 'config.json'), JSON.stringify({ limits: { scenarioMB: 0.02 } }));
+    const v = runCli(['validate', pack], { env });
+    expect(v.code).toBe(1);
+    expect(v.stdout + v.stderr).toMatch(/levy\.yaml:\d+:\d+ contextFile: "context\.md" is (larger than 20 KB|\d+(\.\d)? KB); a context file may be at most 20\.5 KB \(the setting limits\.scenarioMB\)/);
+    // list (which caches scenarios) and play refuse it too: the cache does not bypass the limit.
+    const l = runCli(['list', '--scenarios', pack, '--json'], { env });
+    expect(l.stdout).not.toContain('example-harbour-levy');
+    const p = runCli(['play', join(pack, 'levy.yaml')], { env });
+    expect(p.code).not.toBe(0);
+    expect(p.stderr).toMatch(/limits\.scenarioMB/);
+    expect(p.stderr).not.toMatch(/\n\s+at /);
+    // The scenario file itself counts too.
+    copyFileSync(join(pack, 'levy.yaml'), join(pack, 'big.yaml'));
+    writeFileSync(join(pack, 'big.yaml'), yaml.replace('id: example-harbour-levy', 'id: big-levy') + '# ' + 'x'.repeat(30_000) + '\n');
+    expect(runCli(['validate', join(pack, 'big.yaml')], { env }).stdout).toMatch(/big\.yaml:1:1 .*scenario files may be at most 20\.5 KB .*limits\.scenarioMB/);
   });
 
   it('saves merge of a zip bomb: one refused line, exit 1, nothing merged', () => {

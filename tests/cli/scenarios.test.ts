@@ -80,7 +80,7 @@ describe('clplay validate', () => {
     mkdirSync(dir);
     writeFileSync(join(dir, 'huge.json'), Buffer.alloc(50 * 1024 * 1024, 0x61));
     const r = runCli(['validate', 'huge'], { env, cwd: root });
-    expect(r.stdout).toContain('huge/huge.json:1:1 the file is 50.0 MB; scenario files may be at most 10.0 MB');
+    expect(r.stdout).toContain('huge/huge.json:1:1 the file is 50 MB; scenario files may be at most 10 MB');
     expect(r.code).toBe(1);
     rmSync(dir, { recursive: true, force: true });
   });

@@ -61,18 +61,18 @@ describe('one writer per batch', () => {
     srv.requests.length = 0;
     // The two must overlap however slow the machine is: the first batch's replies are held until
     // the second has said it waits (or has ended), so neither can finish before the other starts.
-    let b: Proc | undefined;
-    let bEnded = false;
-    const bWaits = () => bEnded || /is being run by process \d+/.test(b?.stderr() ?? '');
+    const second: { p?: Proc; ended?: boolean } = {};
+    const bWaits = () => !!second.ended || /is being run by process \d+/.test(second.p?.stderr() ?? '');
     srv.setScript(async (req) => {
-      await until(() => b !== undefined && bWaits());
+      await until(() => second.p !== undefined && bWaits());
       return { text: `ANSWER-${taskOf(req.body)!.task}`, latencyMs: 20 };
     });
     const saves = join(root, 'saves-lock');
     const a = start(runArgs(saves, ['--repeat', '3', '--concurrency', '2']));
     await until(() => srv.chats().length > 0); // a holds the batch and has asked its first question
-    b = start(runArgs(saves, ['--repeat', '3', '--concurrency', '2']));
-    void b.code.then(() => (bEnded = true));
+    const b = start(runArgs(saves, ['--repeat', '3', '--concurrency', '2']));
+    second.p = b;
+    void b.code.then(() => (second.ended = true));
     const [ca, cb] = await Promise.all([a.code, b.code]);
     expect(bWaits()).toBe(true);
     expect(ca, a.stderr()).toBe(0);

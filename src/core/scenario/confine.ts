@@ -5,13 +5,11 @@
 import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { readRegularFileCapped } from '../fs/read-capped.js';
+import { formatBytes } from '../limits.js';
 import { quote } from './problem.js';
 
 export type ConfinedRead = { bytes: Buffer; path: string } | { error: string; path?: string };
 
-function mb(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
 
 function inside(root: string, target: string): boolean {
   const rel = relative(root, target);
@@ -56,7 +54,7 @@ export async function readConfined(scenarioFile: string, given: string, cap: num
       return { error: `${quote(given)} is ${r.kind}; ${what} names a regular text file`, path: real };
     case 'too-large':
       return {
-        error: `${quote(given)} is ${r.size !== undefined ? mb(r.size) : `larger than ${mb(cap)}`}; a context file may be at most ${mb(cap)}`,
+        error: `${quote(given)} is ${r.size !== undefined ? formatBytes(r.size) : `larger than ${formatBytes(cap)}`}; a context file may be at most ${formatBytes(cap)} (the setting limits.scenarioMB)`,
         path: real,
       };
     default: {

@@ -5,7 +5,7 @@ import { basename, delimiter, extname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { BUNDLED_SCENARIOS, DATA_LAYOUT, DEFAULT_IMPORT_DIR } from '../paths.js';
 import { defaultCacheDir, ScenarioCache } from './cache.js';
-import { describeFsError, loadScenarioFile, sortProblems, SCENARIO_EXTENSIONS, type LoadResult } from './load.js';
+import { describeFsError, loadScenarioFile, MAX_FILE_BYTES, sortProblems, SCENARIO_EXTENSIONS, type LoadResult } from './load.js';
 import { formatProblem, type Problem } from './problem.js';
 import type { Scenario } from './schema.js';
 import { nearest } from './suggest.js';
@@ -49,6 +49,8 @@ export interface LoadLibraryOptions {
   cacheDir?: string | false;
   /** The bundled library's stricter rules (see RuleOptions.strict); never cached. */
   strict?: boolean;
+  /** Largest scenario or context file, bytes (setting limits.scenarioMB; default MAX_FILE_BYTES). */
+  maxFileBytes?: number;
 }
 
 export async function loadLibrary(dirs: readonly string[], opts: LoadLibraryOptions = {}): Promise<Library> {
@@ -66,13 +68,16 @@ export async function loadLibrary(dirs: readonly string[], opts: LoadLibraryOpti
       }
     }
   }
-  const cacheDir = opts.cacheDir === false || opts.strict ? undefined : (opts.cacheDir ?? defaultCacheDir());
+  // A cached scenario was read under the default size limit: with another limit in force, read
+  // the files again rather than trust an entry the new limit might refuse.
+  const otherLimit = opts.maxFileBytes !== undefined && opts.maxFileBytes !== MAX_FILE_BYTES;
+  const cacheDir = opts.cacheDir === false || opts.strict || otherLimit ? undefined : (opts.cacheDir ?? defaultCacheDir());
   const cache = cacheDir ? new ScenarioCache(cacheDir) : undefined;
   const results = await mapLimit(files, CONCURRENCY, async (f): Promise<LoadResult> => {
     try {
       const cached = await cache?.get(f);
       if (cached) return cached;
-      const r = await loadScenarioFile(f, { failures: cache, strict: opts.strict });
+      const r = await loadScenarioFile(f, { failures: cache, strict: opts.strict, ...(opts.maxFileBytes !== undefined ? { maxFileBytes: opts.maxFileBytes } : {}) });
       await cache?.put(f, r);
       return r;
     } catch (err) {
@@ -164,7 +169,7 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
  * The scenario a SCENARIO argument names: a file path if such a file exists, else an id from
  * `dirs`. Throws a one-line UserError when it is not found or invalid.
  */
-export async function resolveScenario(arg: string, dirs: readonly string[], opts: { cwd?: string } = {}): Promise<Scenario> {
+export async function resolveScenario(arg: string, dirs: readonly string[], opts: { cwd?: string; maxFileBytes?: number } = {}): Promise<Scenario> {
   const cwd = opts.cwd ?? process.cwd();
   const asPath = resolve(cwd, arg);
   let isFile: boolean;
@@ -174,14 +179,14 @@ export async function resolveScenario(arg: string, dirs: readonly string[], opts
     isFile = false;
   }
   if (isFile) {
-    const r = await loadScenarioFile(asPath);
+    const r = await loadScenarioFile(asPath, opts.maxFileBytes !== undefined ? { maxFileBytes: opts.maxFileBytes } : {});
     if (r.scenario) return r.scenario;
     const first = r.problems[0];
     const more = r.problems.length > 1 ? ` (and ${r.problems.length - 1} more; run \`clplay validate ${arg}\`)` : '';
     throw new UserError(`${first ? formatProblem(first, cwd) : `${arg}: invalid scenario`}${more}`);
   }
   const looksLikePath = /[\\/]/.test(arg) || /\.(ya?ml|json)$/i.test(arg);
-  const lib = await loadLibrary(dirs);
+  const lib = await loadLibrary(dirs, opts.maxFileBytes !== undefined ? { maxFileBytes: opts.maxFileBytes } : {});
   const found = lib.scenarios.find((s) => s.id === arg);
   if (found) return found;
   const bad = lib.invalid.get(arg);

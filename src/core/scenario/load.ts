@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { dirname, extname, resolve } from 'node:path';
 import { readRegularFileCapped } from '../fs/read-capped.js';
+import { DEFAULT_LIMITS, formatBytes } from '../limits.js';
 import { readConfined } from './confine.js';
 import { issuesToProblems } from './issues.js';
 import { fieldPath, quote, type Problem } from './problem.js';
@@ -14,8 +15,8 @@ import { decodeUtf8, parseJsonSource, parseYamlSource, type ParsedSource, type P
 
 export { formatProblem, type Problem } from './problem.js';
 
-/** Scenario and context files larger than this are refused unread (CL-bench's largest context is 0.3 MB). */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** Scenario and context files larger than this are refused unread, unless `limits.scenarioMB` says otherwise. */
+export const MAX_FILE_BYTES = DEFAULT_LIMITS.scenarioFileBytes;
 export const SCENARIO_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
 
 export interface LoadResult {
@@ -37,6 +38,8 @@ export interface FailureMemo {
 
 export interface LoadOptions extends RuleOptions {
   failures?: FailureMemo;
+  /** Largest scenario or context file, bytes (default MAX_FILE_BYTES; setting limits.scenarioMB). */
+  maxFileBytes?: number;
 }
 
 export async function loadScenarioFile(path: string, opts: LoadOptions = {}): Promise<LoadResult> {
@@ -49,7 +52,8 @@ export async function loadScenarioFile(path: string, opts: LoadOptions = {}): Pr
   if (!(SCENARIO_EXTENSIONS as readonly string[]).includes(ext)) {
     return { problems: [at(top, '', `not a scenario file (expected .yaml, .yml or .json)`)] };
   }
-  const read = await readLimited(path);
+  const maxBytes = opts.maxFileBytes ?? MAX_FILE_BYTES;
+  const read = await readLimited(path, maxBytes);
   if ('error' in read) return { problems: [at(top, '', read.error)] };
   const hash = createHash('sha256').update(read.bytes);
   const fileHash = opts.failures ? createHash('sha256').update(read.bytes).digest('hex') : '';
@@ -97,7 +101,7 @@ export async function loadScenarioFile(path: string, opts: LoadOptions = {}): Pr
     if (context.trim() === '') problems.push(fieldAt(['context'], 'is empty; a scenario needs material to learn from'));
   } else if (typeof rec.contextFile === 'string') {
     contextPath = resolve(dirname(path), rec.contextFile);
-    const ctx = await readContextFile(path, rec.contextFile);
+    const ctx = await readContextFile(path, rec.contextFile, maxBytes);
     if ('error' in ctx) problems.push(fieldAt(['contextFile'], ctx.error));
     else {
       hash.update(ctx.bytes);
@@ -150,26 +154,23 @@ export function sortProblems(problems: Problem[]): Problem[] {
   return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
 }
 
-function mb(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
 
-async function readLimited(path: string): Promise<{ bytes: Buffer } | { error: string }> {
-  const r = await readRegularFileCapped(path, MAX_FILE_BYTES);
+async function readLimited(path: string, maxBytes: number): Promise<{ bytes: Buffer } | { error: string }> {
+  const r = await readRegularFileCapped(path, maxBytes);
   if ('bytes' in r) return r;
   switch (r.error) {
     case 'not-regular':
       return { error: `is ${r.kind}, not a scenario file` };
     case 'too-large':
-      return { error: `the file is ${r.size !== undefined ? mb(r.size) : `larger than ${mb(MAX_FILE_BYTES)}`}; scenario files may be at most ${mb(MAX_FILE_BYTES)} (is it really a scenario?)` };
+      return { error: `the file is ${r.size !== undefined ? formatBytes(r.size) : `larger than ${formatBytes(maxBytes)}`}; scenario files may be at most ${formatBytes(maxBytes)} (is it really a scenario? the limit is the setting limits.scenarioMB)` };
     default:
       return { error: `cannot read the file: ${describeFsError(r.cause)}` };
   }
 }
 
 /** The context file, confined to the scenario's folder (see confine.ts), decoded. */
-async function readContextFile(scenarioFile: string, given: string): Promise<{ bytes: Buffer; text: string } | { error: string }> {
-  const r = await readConfined(scenarioFile, given, MAX_FILE_BYTES);
+async function readContextFile(scenarioFile: string, given: string, maxBytes: number): Promise<{ bytes: Buffer; text: string } | { error: string }> {
+  const r = await readConfined(scenarioFile, given, maxBytes);
   if ('error' in r) return r;
   const decoded = decodeUtf8(r.bytes);
   if ('error' in decoded) return { error: `${quote(given)} line ${decoded.error.line}, column ${decoded.error.col}: ${decoded.error.message}` };

@@ -81,6 +81,7 @@ export const SETTING_KEYS: Record<string, KeySpec> = {
   'judge.clbenchEval': { kind: 'string', description: "Your copy of CL-bench's eval.py: the clbench judge protocol reads its grading prompt (else CLPLAY_CLBENCH_EVAL)" },
   'limits.replyMB': { kind: 'number', min: 0, positive: true, description: `Largest model reply, MB of text; a longer one is cut and marked truncated (default ${formatBytes(DEFAULT_LIMITS.replyChars)})` },
   'limits.answerFileMB': { kind: 'number', min: 0, positive: true, description: `Largest answer file for \`check --answer-file\`, MB (default ${formatBytes(DEFAULT_LIMITS.answerFileBytes)})` },
+  'limits.scenarioMB': { kind: 'number', min: 0, positive: true, description: `Largest scenario file, and largest context file it names, MB; a larger one is refused unread (default ${formatBytes(DEFAULT_LIMITS.scenarioFileBytes)})` },
   'limits.archiveEntries': { kind: 'int', min: 1, description: `Most entries in an archive given to \`saves merge\` (default ${DEFAULT_LIMITS.archive.entries})` },
   'limits.archiveEntryMB': { kind: 'number', min: 0, positive: true, description: `Largest run file in an archive or folder given to \`saves merge\`, MB (default ${formatBytes(DEFAULT_LIMITS.archive.entryBytes)})` },
   'limits.archiveTotalMB': { kind: 'number', min: 0, positive: true, description: `Largest unpacked size of one archive, MB (default ${formatBytes(DEFAULT_LIMITS.archive.totalBytes)})` },

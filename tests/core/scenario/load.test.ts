@@ -94,7 +94,7 @@ describe('loadScenarioFile: syntax and encoding', () => {
     const dir = tempDir();
     const path = write(dir, 'huge.yaml', Buffer.alloc(50 * 1024 * 1024, 0x78));
     const r = await loadScenarioFile(path);
-    expect(lines(r.problems)).toEqual([`${path}:1:1 the file is 50.0 MB; scenario files may be at most 10.0 MB (is it really a scenario?)`]);
+    expect(lines(r.problems)).toEqual([`${path}:1:1 the file is 50 MB; scenario files may be at most 10 MB (is it really a scenario? the limit is the setting limits.scenarioMB)`]);
   });
 
   it('parses a large single-line file under the limit quickly', async () => {
