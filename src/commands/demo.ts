@@ -7,6 +7,7 @@ import { RunStore, savesDir } from '../core/runs/store.js';
 import { loadLibrary, scenarioDirs } from '../core/scenario/library.js';
 import { sanitizeInline } from '../core/text/sanitize.js';
 import { savesOption, scenariosOption } from './options.js';
+import { scenarioLimit } from './scenario-limit.js';
 import type { Command } from './types.js';
 import type { DemoEntry } from '../ui/screens/Demo.js';
 
@@ -21,7 +22,7 @@ const command: Command = {
     const v = args.values;
     const store = new RunStore(savesDir({ flag: v.saves as string | undefined, env: io.env, cwd: io.cwd }));
     const { runs } = await store.list();
-    const lib = await loadLibrary(scenarioDirs({ flags: v.scenarios as string[] | undefined, env: io.env, cwd: io.cwd }));
+    const lib = await loadLibrary(scenarioDirs({ flags: v.scenarios as string[] | undefined, env: io.env, cwd: io.cwd }), scenarioLimit(io));
     const entries: DemoEntry[] = [];
     for (const candidate of demoCandidates(runs, lib.scenarios)) {
       const scenario = lib.scenarios.find((s) => s.id === candidate.model.scenarioId)!;

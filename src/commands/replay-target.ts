@@ -6,8 +6,8 @@ import type { RunRecord } from '../core/runs/types.js';
 import { loadLibrary } from '../core/scenario/library.js';
 import type { Scenario } from '../core/scenario/schema.js';
 
-export async function scenarioForRun(run: RunRecord, dirs: readonly string[]): Promise<{ scenario: Scenario; notes: string[] }> {
-  const lib = await loadLibrary(dirs);
+export async function scenarioForRun(run: RunRecord, dirs: readonly string[], limit: { maxFileBytes: number }): Promise<{ scenario: Scenario; notes: string[] }> {
+  const lib = await loadLibrary(dirs, limit);
   const scenario = lib.scenarios.find((s) => s.id === run.scenarioId);
   if (!scenario) throw new UserError(`run ${run.id} is of scenario "${run.scenarioId}", which is not loaded; add its folder with --scenarios DIR`);
   checkTasksAlign(run, scenario);

@@ -12,6 +12,7 @@ import { sanitizeInline } from '../core/text/sanitize.js';
 import { requireTty } from './interactive.js';
 import { savesOption, scenariosOption } from './options.js';
 import { parseSize, scenarioForRun } from './replay-target.js';
+import { scenarioLimit } from './scenario-limit.js';
 import type { Command } from './types.js';
 
 export function parseSpeed(v: unknown): number {
@@ -53,7 +54,7 @@ const command: Command = {
     const store = new RunStore(savesDir({ flag: v.saves as string | undefined, env: io.env, cwd: io.cwd }));
     const { runs } = await store.list();
     const pick = pickReplay(arg, runs);
-    const { scenario, notes } = await scenarioForRun(pick.model, scenarioDirs({ flags: v.scenarios as string[] | undefined, env: io.env, cwd: io.cwd }));
+    const { scenario, notes } = await scenarioForRun(pick.model, scenarioDirs({ flags: v.scenarios as string[] | undefined, env: io.env, cwd: io.cwd }), scenarioLimit(io));
     const model = pick.model.player.kind === 'model' ? pick.model.player.model : 'model';
     const beside = pick.person?.player.kind === 'human' ? { label: pick.person.player.name, run: pick.person } : undefined;
 
