@@ -84,7 +84,7 @@ export interface ClientOptions {
 
 /** A 200 reply that is a web page: a wrong base URL, not something a retry fixes. */
 function htmlReplyError(baseUrl: string): ModelError {
-  return new ModelError(`${baseUrl}: ${HTML_REPLY} (check --base-url; OpenAI-compatible APIs usually end in /v1)`, 'bad-reply', false);
+  return new ModelError(`${baseUrl}: ${HTML_REPLY} (check --base-url; OpenAI-compatible APIs usually end in /v1)`, 'not-an-api', false);
 }
 
 type OpenAIModule = typeof import('openai');

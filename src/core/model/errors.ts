@@ -11,6 +11,8 @@ export type ModelErrorKind =
   | 'server'
   | 'cut'
   | 'bad-reply'
+  /** A 200 reply that is a web page: the base URL is not an OpenAI-compatible API. */
+  | 'not-an-api'
   | 'auth'
   | 'not-found'
   | 'bad-request'
@@ -29,9 +31,10 @@ export class ModelError extends Error {
   }
 }
 
-/** Errors that say the endpoint itself is misconfigured: no task can succeed until it is fixed. */
+/** Errors that say the endpoint itself is misconfigured (a refused key, no such model or URL, a web
+ *  page where an API should answer): no task can succeed until it is fixed. */
 export function isConfigError(err: unknown): boolean {
-  return err instanceof ModelError && (err.kind === 'auth' || err.kind === 'not-found');
+  return err instanceof ModelError && (err.kind === 'auth' || err.kind === 'not-found' || err.kind === 'not-an-api');
 }
 
 /** Removes the key and anything that looks like one (sk-..., Bearer ..., credentials in URLs). */

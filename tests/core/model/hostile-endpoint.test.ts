@@ -3,7 +3,13 @@
 // saved - only the HTTP request carries them.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runBatch } from '../../../src/core/model/runner.js';
+import { RunStore } from '../../../src/core/runs/store.js';
+import { scenario, task } from '../../helpers/model-scenarios.js';
 import { createChatClient, ModelCallError } from '../../../src/core/model/client.js';
 import { describeEndpoint, modelPlayer, resolveEndpoint, type Endpoint } from '../../../src/core/model/endpoint.js';
 
@@ -64,6 +70,25 @@ describe('an endpoint that returns an HTML page', () => {
     const e = await failure(ep(url), true);
     expect(e.message).toBe(`${url} failed with 502: the endpoint returned an HTML page, not an OpenAI-compatible response (after 3 tries)`);
     expect(e.message).not.toContain('<');
+  });
+});
+
+describe('a batch against a web page', () => {
+  it('stops at once with one line, as a refused key does, and records no model result', async () => {
+    const url = await htmlServer(200);
+    const dir = await mkdtemp(join(tmpdir(), 'clplay-html-batch-'));
+    const scen = Array.from({ length: 3 }, (_, k) => scenario(`s${k}`, [task('t1', '[t1] q'), task('t2', '[t2] q')]));
+    const endpoint = ep(url);
+    const res = await runBatch(scen, { endpoint, history: 'own', repeat: 1 }, {
+      store: new RunStore(dir),
+      client: await createChatClient(endpoint, { backoff: FAST }),
+      concurrency: 1,
+      existing: [],
+    });
+    expect(res.fatal).toBe(`${url}: the endpoint returned an HTML page, not an OpenAI-compatible response (check --base-url; OpenAI-compatible APIs usually end in /v1)`);
+    expect(seen).toHaveLength(1); // nothing more was asked after the page
+    for (const run of res.runs) for (const t of run.tasks) expect(t.status).toBe('pending');
+    expect(res.runs.flatMap((r) => r.tasks).some((t) => t.answer !== undefined || t.error !== undefined)).toBe(false);
   });
 });
 
