@@ -24,6 +24,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { ModelCallError, type ChatClient, type RetryInfo } from './client.js';
 import { modelPlayer, type Endpoint } from './endpoint.js';
 import { isConfigError, type ModelErrorKind } from './errors.js';
+import { StreamTimingRecorder } from '../replay/stream-timing.js';
 
 export interface NewModelRunOptions {
   history: HistoryMode;
@@ -151,9 +152,19 @@ export async function playTask(scenario: Scenario, run: RunRecord, i: number, op
   }
   const messages = requestMessages(scenario, i, { history: run.history, answers: answersOf(run), noContext: run.noContext });
 
+  // Every model attempt (run, watch, versus) passes here: the reply's pace is recorded once, for replay.
+  const timing = new StreamTimingRecorder(Date.parse(startedAt));
+  const onDelta = (d: string) => {
+    timing.add(d.length, now().getTime());
+    opts.onDelta?.(d);
+  };
+  const onRetry = (info: RetryInfo) => {
+    timing.reset();
+    opts.onRetry?.(info);
+  };
   let completion;
   try {
-    completion = await opts.client.complete(messages, { onDelta: opts.onDelta, onRetry: opts.onRetry, signal: opts.signal, stream: run.stream ?? true });
+    completion = await opts.client.complete(messages, { onDelta, onRetry, signal: opts.signal, stream: run.stream ?? true });
   } catch (err) {
     const at = now().toISOString();
     const e = err instanceof ModelCallError ? err : undefined;
@@ -171,6 +182,8 @@ export async function playTask(scenario: Scenario, run: RunRecord, i: number, op
     if (e?.partialText) {
       result.draft = e.partialText;
       result.cutOff = true;
+      const t = timing.result();
+      if (t) result.timing = t;
     }
     run.tasks[i] = result;
     await opts.store?.save(run);
@@ -193,6 +206,8 @@ export async function playTask(scenario: Scenario, run: RunRecord, i: number, op
   // Answered, but truncated at the reply size limit: graded as it stands, and marked.
   if (completion.truncated) result.truncated = true;
   if (completion.usage) result.usage = completion.usage;
+  const paced = timing.result();
+  if (paced) result.timing = paced;
   // The answer is saved before the judge is asked, so a stop or a crash while judging loses nothing.
   const checked = await gradeAnswer(task, completion.text);
   result.verdicts = checked.verdicts;

@@ -81,6 +81,8 @@ export const taskResultSchema = z.looseObject({
   truncated: z.boolean().optional(),
   usage: z.looseObject({ promptTokens: z.number().optional(), completionTokens: z.number().optional() }).optional(),
   latencyMs: ms.optional(),
+  // [characters so far, ms since the task started] pairs; checked against the answer on replay.
+  timing: z.looseObject({ chunks: z.array(z.tuple([count, ms])).max(100_000) }).optional(),
   timeLimit: z.boolean().optional(),
 });
 

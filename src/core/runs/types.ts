@@ -1,5 +1,6 @@
 // The run record: one player, one scenario, one attempt. Saved as one JSON file per run.
 import type { TaskJudgement, TaskStatus, Verdict } from '../grading/verdict.js';
+import type { StreamTiming } from '../replay/stream-timing.js';
 
 export const RUN_SCHEMA_VERSION = 1;
 
@@ -74,6 +75,8 @@ export interface TaskResult {
   usage?: { promptTokens?: number; completionTokens?: number };
   /** Model runs: wall time of the request(s), ms. */
   latencyMs?: number;
+  /** Model runs: when the reply's characters arrived, for `clplay replay` (absent in older runs). */
+  timing?: StreamTiming;
   /** Study runs: the scenario's time limit ran out and the draft was submitted as it stood. */
   timeLimit?: boolean;
 }

@@ -28,7 +28,9 @@ export type KeyContext =
   | 'reveal' // the verdicts shown to a player after a task
   | 'versus' // verdicts of a versus match (the person's and the model's side by side)
   | 'name' // the first-launch name prompt
-  | 'watch'; // watching a model play (clplay watch)
+  | 'watch' // watching a model play (clplay watch)
+  | 'replay' // replaying a saved model run (clplay replay, clplay demo)
+  | 'demo'; // the list of saved runs that make good demos (clplay demo)
 
 export const CONTEXT_TITLES: Record<KeyContext, string> = {
   global: 'Everywhere',
@@ -48,6 +50,8 @@ export const CONTEXT_TITLES: Record<KeyContext, string> = {
   versus: 'Versus (you and the model)',
   name: 'Your name',
   watch: 'Watching a model',
+  replay: 'Replaying a saved run',
+  demo: 'Demo list',
 };
 
 export type KeyName =
@@ -99,9 +103,9 @@ export const BINDINGS = {
   'play.outline': { contexts: ['play'], keys: [{ input: 'o', ctrl: true }], description: 'outline of the context, from the editor too (Enter or Esc comes back)', hint: { keys: 'Ctrl+O', label: 'outline' } },
   'play.nextMatch': { contexts: ['play'], keys: [{ input: 'n', meta: true }], description: 'next search match, from the editor too' },
   'play.prevMatch': { contexts: ['play'], keys: [{ input: 'p', meta: true }], description: 'previous search match, from the editor too' },
-  'task.scrollUp': { contexts: ['play', 'watch'], keys: [{ name: 'up', meta: true }, { name: 'up', ctrl: true }], description: 'scroll the task up (when it is longer than its pane; Ctrl+↑ too)' },
-  'task.scrollDown': { contexts: ['play', 'watch'], keys: [{ name: 'down', meta: true }, { name: 'down', ctrl: true }], description: 'scroll the task down (when it is longer than its pane; Ctrl+↓ too)', hint: { keys: 'Alt+↑↓', label: 'task' } },
-  'layout.swap': { contexts: ['play', 'watch'], keys: [{ input: 'g', ctrl: true }], description: 'swap which pane is large: the context or the task', hint: { keys: 'Ctrl+G', label: 'bigger pane' } },
+  'task.scrollUp': { contexts: ['play', 'watch', 'replay'], keys: [{ name: 'up', meta: true }, { name: 'up', ctrl: true }], description: 'scroll the task up (when it is longer than its pane; Ctrl+↑ too)' },
+  'task.scrollDown': { contexts: ['play', 'watch', 'replay'], keys: [{ name: 'down', meta: true }, { name: 'down', ctrl: true }], description: 'scroll the task down (when it is longer than its pane; Ctrl+↓ too)', hint: { keys: 'Alt+↑↓', label: 'task' } },
+  'layout.swap': { contexts: ['play', 'watch', 'replay'], keys: [{ input: 'g', ctrl: true }], description: 'swap which pane is large: the context or the task', hint: { keys: 'Ctrl+G', label: 'bigger pane' } },
   'task.full': { contexts: ['play'], keys: [{ input: 't', ctrl: true }], description: 'show the whole task and your earlier answers in the reader (again: back to the context)', hint: { keys: 'Ctrl+T', label: 'task' } },
   'play.wide': { contexts: ['play'], keys: [{ input: 'w', meta: true }], description: 'open the clipped table or code block on screen full width, from the editor too' },
   'question.start': { contexts: ['play'], keys: [{ input: '1', meta: true }], description: 'reader: jump to the opening paragraph of the context (a first question inside the context is at its start or its end)' },
@@ -212,10 +216,26 @@ export const BINDINGS = {
   // --- watching a model play
   'watch.stop': { contexts: ['watch'], keys: [{ name: 'escape' }], description: 'stop the reply being written (it is kept, marked cut off, and graded as it stands)', hint: { keys: 'Esc', label: 'stop reply' } },
   'watch.next': { contexts: ['watch'], keys: [{ name: 'return' }], description: 'ask the next task (or the first)', hint: { keys: 'Enter', label: 'next task' } },
-  'watch.auto': { contexts: ['watch'], keys: [{ input: 'a' }], description: 'auto-run on/off: go on to the next task by itself', hint: { keys: 'a', label: 'auto' } },
-  'watch.answerUp': { contexts: ['watch'], keys: [{ input: '[' }], description: 'scroll the answer and verdicts up' },
-  'watch.answerDown': { contexts: ['watch'], keys: [{ input: ']' }], description: 'scroll the answer and verdicts down', hint: { keys: '[ ]', label: 'answer' } },
+  'watch.auto': { contexts: ['watch', 'replay'], keys: [{ input: 'a' }], description: 'auto-run on/off: go on to the next task by itself', hint: { keys: 'a', label: 'auto' } },
+  'watch.answerUp': { contexts: ['watch', 'replay'], keys: [{ input: '[' }], description: 'scroll the answer and verdicts up' },
+  'watch.answerDown': { contexts: ['watch', 'replay'], keys: [{ input: ']' }], description: 'scroll the answer and verdicts down', hint: { keys: '[ ]', label: 'answer' } },
   'watch.quit': { contexts: ['watch'], keys: [{ input: 'q' }], description: 'leave (a reply in flight is kept, cut off; the run is saved)', hint: { keys: 'q', label: 'quit' } },
+
+  // --- replaying a saved model run (nothing is asked of a model, nothing is saved)
+  'replay.pause': { contexts: ['replay'], keys: [{ input: ' ' }], description: 'pause or go on', hint: { keys: 'Space', label: 'pause' } },
+  'replay.next': { contexts: ['replay'], keys: [{ name: 'return' }], description: 'next task (the rest of the one playing is skipped)', hint: { keys: 'Enter', label: 'next task' } },
+  'replay.previous': { contexts: ['replay'], keys: [{ input: 'p' }], description: 'previous task (played again from its start)', hint: { keys: 'p', label: 'previous' } },
+  'replay.finish': { contexts: ['replay'], keys: [{ input: '.' }], description: 'show the task playing to its end at once (its answer and verdicts)', hint: { keys: '.', label: 'to the end' } },
+  'replay.jump': { contexts: ['replay'], keys: [{ input: '1' }, { input: '2' }, { input: '3' }, { input: '4' }, { input: '5' }, { input: '6' }, { input: '7' }, { input: '8' }, { input: '9' }], description: 'jump to the task with that number' },
+  'replay.faster': { contexts: ['replay'], keys: [{ input: '+' }, { input: '=' }], description: 'play faster (up to 16x)', hint: { keys: '+/-', label: 'speed' } },
+  'replay.slower': { contexts: ['replay'], keys: [{ input: '-' }], description: 'play slower (down to 0.25x)' },
+  'replay.quit': { contexts: ['replay'], keys: [{ input: 'q' }], description: 'leave the replay (nothing is saved: the run is only read)', hint: { keys: 'q', label: 'quit' } },
+
+  // --- the demo list
+  'demo.up': { contexts: ['demo'], keys: [{ name: 'up' }, { input: 'k' }], description: 'previous run' },
+  'demo.down': { contexts: ['demo'], keys: [{ name: 'down' }, { input: 'j' }], description: 'next run', hint: { keys: '↑↓', label: 'choose' } },
+  'demo.open': { contexts: ['demo'], keys: [{ name: 'return' }], description: "replay the run, with the person's answer beside the model's", hint: { keys: 'Enter', label: 'replay' } },
+  'demo.quit': { contexts: ['demo'], keys: [{ input: 'q' }, { name: 'escape' }], description: 'leave', hint: { keys: 'q', label: 'quit' } },
 
   // --- first-launch name prompt
   'name.save': { contexts: ['name'], keys: [{ name: 'return' }], description: 'save the name (kept in settings)', hint: { keys: 'Enter', label: 'save' } },

@@ -4,7 +4,10 @@
 // itself; [ ] scroll the answer; q (or Ctrl+C) leaves with the run saved.
 import React, { useEffect, useState } from 'react';
 import { Box, Text, useApp } from 'ink';
-import type { WatchSession } from '../../core/model/watch-session.js';
+import type { WatchState } from '../../core/model/watch-session.js';
+import type { WatchSource } from '../../core/replay/watch-source.js';
+import type { TaskResult } from '../../core/runs/types.js';
+import { resultStatus } from '../../core/grading/verdict.js';
 import { reflowPrompt } from '../../core/text/reflow.js';
 import { sanitizeInline } from '../../core/text/sanitize.js';
 import { truncateToWidth } from '../../core/text/width.js';
@@ -24,17 +27,20 @@ import { scrollRows } from './parts/text-lines.js';
 import { TASK_SCROLL_KEYS } from './parts/TaskPanel.js';
 
 export interface WatchScreenProps {
-  session: WatchSession;
+  /** A model playing live, or a saved run replayed (session.replay set). */
+  session: WatchSource;
   /** Model name for the header. */
   model: string;
   size?: Partial<TerminalSize>;
   /** Called when the person leaves (after the session is closed). */
   onExit?: () => void;
+  /** Leaving does not end the app (the demo list opens the replay and comes back). */
+  keepApp?: boolean;
 }
 
 const WIDE = 100;
 
-export function WatchScreen({ session, model, size: fixed, onExit }: WatchScreenProps): React.JSX.Element {
+export function WatchScreen({ session, model, size: fixed, onExit, keepApp }: WatchScreenProps): React.JSX.Element {
   const size = useTerminalSize(fixed);
   const state = useWatch(session);
   const { exit } = useApp();
@@ -46,6 +52,11 @@ export function WatchScreen({ session, model, size: fixed, onExit }: WatchScreen
   const [promptTop, setPromptTop] = useState(0);
   const scenario = session.scenario;
   const task = scenario.tasks[state.index]!;
+  const replay = session.replay;
+  // A replay: the person's answer to this task beside the model's (versus, demo), and a note.
+  const beside = replay?.beside;
+  const besideResult = beside?.run.tasks.find((t) => t.taskId === task.id);
+  const extraRows = (replay?.note ? 1 : 0) + (beside ? Math.max(2, Math.min(6, Math.floor(size.rows / 6))) : 0);
 
   // Root at most rows - 1 high (Ink redraws everything otherwise): header, body, footer.
   const bodyRows = Math.max(4, size.rows - 3);
@@ -71,11 +82,12 @@ export function WatchScreen({ session, model, size: fixed, onExit }: WatchScreen
     setLeaving(true);
     void session.close().finally(() => {
       onExit?.();
-      exit();
+      if (!keepApp) exit();
     });
   };
 
-  const contexts: KeyContext[] = reader.typing ? [...reader.contexts] : reader.state.wide ? [...reader.contexts, 'watch'] : ['watch', ...reader.contexts];
+  const own: KeyContext = replay ? 'replay' : 'watch';
+  const contexts: KeyContext[] = reader.typing ? [...reader.contexts] : reader.state.wide ? [...reader.contexts, own] : [own, ...reader.contexts];
   useKeys(
     (input, key) => {
       if (help) return;
@@ -90,7 +102,29 @@ export function WatchScreen({ session, model, size: fixed, onExit }: WatchScreen
       switch (cmd) {
         case 'app.quit':
         case 'watch.quit':
+        case 'replay.quit':
           leave();
+          return;
+        case 'replay.pause':
+          replay?.togglePause();
+          return;
+        case 'replay.next':
+          session.next();
+          return;
+        case 'replay.previous':
+          replay?.previous();
+          return;
+        case 'replay.finish':
+          replay?.finishTask();
+          return;
+        case 'replay.jump':
+          replay?.jump(Number(input) - 1);
+          return;
+        case 'replay.faster':
+          replay?.faster();
+          return;
+        case 'replay.slower':
+          replay?.slower();
           return;
         case 'app.help':
           setHelp([...contexts, 'global']);
@@ -130,8 +164,8 @@ export function WatchScreen({ session, model, size: fixed, onExit }: WatchScreen
 
   // ---- the right panel: task, answer, verdicts
   const promptShown = prompt.rows;
-  const status = statusText(state);
-  const rest = Math.max(1, panelHeight - promptShown.length - 2);
+  const status = statusText(state, !!replay);
+  const rest = Math.max(1, panelHeight - promptShown.length - 2 - extraRows);
   let answerBlock: React.ReactNode;
   if (state.phase === 'answering' || state.phase === 'idle') {
     const rows = state.phase === 'idle' ? [] : tailRows(state.text, w, rest);
@@ -178,17 +212,24 @@ export function WatchScreen({ session, model, size: fixed, onExit }: WatchScreen
       <Text color={theme.text.accent} wrap="truncate-end">
         {truncateToWidth(`${model}: ${status}`, w)}
       </Text>
+      {replay?.note ? (
+        <Text color={theme.text.warning} wrap="truncate-end">
+          {truncateToWidth(sanitizeInline(replay.note), w)}
+        </Text>
+      ) : null}
       <Text color={theme.border.unfocused}>{'─'.repeat(Math.max(1, w))}</Text>
       {answerBlock}
+      {beside ? <BesideBlock label={beside.label} result={besideResult} width={w} rows={extraRows - (replay?.note ? 1 : 0)} /> : null}
     </Box>
   );
 
-  const solved = session.run.tasks.filter((t) => t.status === 'solved').length;
-  const right = ` Task ${state.index + 1}/${scenario.tasks.length} · solved ${solved}${state.auto ? ' · auto' : ''}`;
+  const solved = replay ? replay.solvedSoFar() : session.run.tasks.filter((t) => t.status === 'solved').length;
+  const pace = replay ? `${replay.paused ? ' · PAUSED' : ''}${replay.speed !== 1 ? ` · ${replay.speed}x` : ''}` : '';
+  const right = ` Task ${state.index + 1}/${scenario.tasks.length} · solved ${solved}${state.auto ? ' · auto' : ''}${pace}`;
   const header = (
     <Box width={size.columns} height={1}>
       <Text bold wrap="truncate-end">
-        {truncateToWidth(`Watching ${model} · ${sanitizeInline(scenario.title)}`, Math.max(1, size.columns - right.length - 1))}
+        {truncateToWidth(`${replay ? 'Replaying' : 'Watching'} ${model} · ${sanitizeInline(scenario.title)}`, Math.max(1, size.columns - right.length - 1))}
       </Text>
       <Box flexGrow={1} />
       <Text color={theme.text.accent}>{right}</Text>
@@ -216,17 +257,37 @@ export function WatchScreen({ session, model, size: fixed, onExit }: WatchScreen
         </Box>
       )}
       <Box height={1} overflow="hidden">
-        {leaving ? <Text color={theme.text.muted}>Saving and leaving…</Text> : <KeyHints contexts={[...contexts, 'global']} width={size.columns} />}
+        {leaving ? <Text color={theme.text.muted}>{replay ? 'Leaving…' : 'Saving and leaving…'}</Text> : <KeyHints contexts={[...contexts, 'global']} width={size.columns} />}
       </Box>
     </Box>
   );
 }
 
-function statusText(s: ReturnType<WatchSession['getState']>): string {
+/** The person's answer to the task (a replay of a versus match, a demo): status, then its first rows. */
+function BesideBlock({ label, result, width, rows }: { label: string; result?: TaskResult; width: number; rows: number }): React.JSX.Element {
+  const answered = result?.answer !== undefined;
+  const status = answered ? resultStatus(result.verdicts, result.judgement) : 'did not answer';
+  const head = `${label}: ${status}`;
+  const body = answered ? wrapRows(result.answer ?? '', width).slice(0, Math.max(0, rows - 1)) : [];
+  return (
+    <Box flexDirection="column" height={rows} overflow="hidden" flexShrink={0}>
+      <Text bold color={answered && status === 'solved' ? theme.status.pass : theme.text.accent} wrap="truncate-end">
+        {truncateToWidth(sanitizeInline(head), width)}
+      </Text>
+      {body.map((row, i) => (
+        <Text key={i} color={theme.text.muted}>
+          {row || ' '}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+function statusText(s: WatchState, replay?: boolean): string {
   const chars = `${s.text.length} chars`;
   switch (s.phase) {
     case 'idle':
-      return 'waiting for you (Enter asks)';
+      return replay ? (s.result ? 'not answered in this run' : 'Enter starts the replay') : 'waiting for you (Enter asks)';
     case 'answering':
       return s.retrying ? `try ${s.tries}: retrying (${sanitizeInline(s.retrying)})` : `answering… ${chars}${s.tries > 1 ? ` (try ${s.tries})` : ''}`;
     case 'judging':
@@ -238,7 +299,7 @@ function statusText(s: ReturnType<WatchSession['getState']>): string {
       const st = r?.status ?? 'pending';
       const cut = r?.cutOff ? ', cut off' : '';
       const tries = (r?.tries ?? 1) > 1 ? `, ${r?.tries} tries` : '';
-      const more = s.finished ? ' · all tasks done (q leaves)' : s.auto ? '' : ' · Enter: next task';
+      const more = s.finished ? (replay ? ' · end of the run (q leaves)' : ' · all tasks done (q leaves)') : s.auto ? '' : ' · Enter: next task';
       return `${st}${cut}${tries} · ${chars}${more}`;
     }
   }
