@@ -375,6 +375,37 @@ describe('reveal modes and the summary', () => {
     expect(f).toMatch(/1\. stop/);
   });
 
+  it('an Enter pressed while the previous answer is still being saved submits the next task', async () => {
+    // The save of task 1 is held until released: a person who types task 2's answer and presses
+    // Enter meanwhile (a slow disk, a loaded machine) must not lose that Enter.
+    const store = memStore();
+    let release: () => void = () => undefined;
+    let holding = true;
+    const held = {
+      ...store,
+      save: async (r: RunRecord) => {
+        if (holding) await new Promise<void>((res) => (release = res));
+        return store.save(r);
+      },
+    };
+    const { lastFrame, stdin } = mount(deps({ reveal: 'end', store: held }));
+    await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 2') && x.includes('Enter submits'));
+    await typeText(stdin, 'stop');
+    await keys(stdin, KEYS.enter);
+    await waitForFrame(lastFrame, (x) => x.includes('Task 2 of 2') && x.includes('Saving your answer'));
+    await typeText(stdin, 'blasting');
+    await keys(stdin, KEYS.enter);
+    holding = false;
+    release();
+    const f = plain(await waitForFrame(lastFrame, (x) => x.includes('Summary')));
+    expect(f).toContain('Solved 1 of 2 tasks (1 pending a judge)'); // task 2's second item needs a judge
+    const run = [...store.runs.values()][0]!;
+    expect(run.tasks.map((t) => t.answer)).toEqual(['stop', 'blasting']);
+    // Task 2's clock ran from when it came on screen, not from when task 1's save ended.
+    expect(run.tasks[1]!.startedAt).toBeDefined();
+    expect(run.status).toBe('finished');
+  });
+
   it('--reveal never: no score anywhere', async () => {
     const { lastFrame, stdin } = mount(deps({ reveal: 'never', scenarios: [scenario({ tasks: [scenario().tasks[0]!] })], start: { screen: 'play', scenario: scenario({ tasks: [scenario().tasks[0]!] }) } }));
     await waitForFrame(lastFrame, (x) => x.includes('Task 1 of 1'));

@@ -74,7 +74,9 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
   const backToEditor = useRef(false);
   const [showTask, setShowTask] = useState(false);
   const [confirmEmpty, setConfirmEmpty] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
+  // Answers being saved (more than one when Enter comes again before the first save is done).
+  const [saving, setSaving] = useState(0);
+  const submitting = saving > 0;
   const [large, setLarge] = useState<LargePane>('reader');
   const [promptTop, setPromptTop] = useState(0);
   const layout = playLayout(columns, height, large);
@@ -117,12 +119,16 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ctl, hidden, span.from, span.to, span.total]);
 
-  // Start (or continue) the clock of the task on screen.
+  // Start (or continue) the clock of the task on screen. The next task is on screen as soon as an
+  // answer is submitted, so its clock starts then, not when the save is done (a slow disk would
+  // otherwise eat its time, or a quick answer would get none) - except with verdicts after each
+  // task: they come first, and the clock starts when the person is back here.
+  const waitForVerdicts = submitting && reveal === 'task';
   useEffect(() => {
-    if (!active || finished || submitting) return;
+    if (!active || finished || waitForVerdicts) return;
     const s = ctl.getState();
     if (s.segmentStart === null && s.pausedAt === null) void ctl.open();
-  }, [ctl, active, finished, submitting, index]);
+  }, [ctl, active, finished, waitForVerdicts, index]);
 
   useEffect(() => {
     const t = setInterval(() => {
@@ -151,21 +157,25 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
   const { showHelp, afterSubmit } = app.actions;
   useScreenHints(contexts, active);
 
+  // An answer is for the task it was typed for (`forIndex`, the task on screen when Enter was
+  // pressed). It is recorded at once, even while an earlier answer is still being saved (the saves
+  // queue up in the controller): a person's Enter is never dropped. A second Enter for a task
+  // already submitted (a key that reached the old editor) is ignored.
   const submit = useCallback(
-    async (text: string) => {
-      if (submitting || finished) return;
+    async (text: string, forIndex: number) => {
       const at = ctl.getState().index;
-      setSubmitting(true);
+      if (at !== forIndex || at >= scenario.tasks.length) return;
+      setSaving((n) => n + 1);
       setConfirmEmpty(false);
       try {
         await ctl.submit(text);
       } finally {
-        setSubmitting(false);
+        setSaving((n) => n - 1);
         setShowTask(false);
         afterSubmit(at);
       }
     },
-    [ctl, submitting, finished, afterSubmit],
+    [ctl, scenario, afterSubmit],
   );
 
   /** Screen-level commands; true when the key was used. */
@@ -276,8 +286,8 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
   );
 
   // The editor stays live while an answer is being saved: the next task's buffer is already up
-  // (the index moves before the save), so keys typed right after Enter are not lost. A second
-  // Enter meanwhile is ignored by submit().
+  // (the index moves before the save), so keys typed right after Enter are not lost, and an Enter
+  // meanwhile submits that next task (see submit()).
   const editorFocus = active && !paused && !confirmEmpty && focus === 'editor';
   const onEditorKey = (input: string, key: Key, info: KeyInfo) => void screenKey(input, key, info.raw, true);
   // The terminal marks a paste (bracketed paste): its size is recorded with the draft it made.
@@ -295,9 +305,9 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
   const onSubmit = useCallback(
     (text: string) => {
       if (text.trim() === '') setConfirmEmpty(true);
-      else void submit(text);
+      else void submit(text, index);
     },
-    [submit],
+    [submit, index],
   );
 
   const header = (
@@ -336,7 +346,7 @@ export function PlayScreen({ ctl, active, renderBeside }: PlayScreenProps): Reac
     </Box>
   );
   const answerLabel = confirmEmpty ? (
-    <Confirm message="Submit an empty answer?" onConfirm={() => void submit('')} onCancel={() => setConfirmEmpty(false)} focus={active} />
+    <Confirm message="Submit an empty answer?" onConfirm={() => void submit('', index)} onCancel={() => setConfirmEmpty(false)} focus={active} />
   ) : (
     <FocusBar
       focused={focus === 'editor'}
