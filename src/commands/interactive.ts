@@ -69,14 +69,14 @@ export function scenarioDirsOf(args: ParsedArgs, io: CommandIO): string[] {
 /** Everything the app needs except the start target. */
 export async function appDeps(args: ParsedArgs, io: CommandIO, start: StartTarget, preloaded?: { scenarios: AppDeps['scenarios']; problems: string[] }): Promise<AppDeps> {
   const store = new RunStore(savesDir({ flag: args.values.saves as string | undefined, env: io.env, cwd: io.cwd }));
+  const settings = loadSettings({ env: io.env });
   let scenarios = preloaded?.scenarios;
   let problems = preloaded?.problems;
   if (!scenarios) {
-    const lib = await loadLibrary(scenarioDirsOf(args, io), scenarioLimit(io));
+    const lib = await loadLibrary(scenarioDirsOf(args, io), scenarioLimit(io, settings));
     scenarios = lib.scenarios;
     problems = lib.problems.map((p) => formatProblem(p, io.cwd));
   }
-  const settings = loadSettings({ env: io.env });
   const player = parsePlayer(args.values.player) ?? settings.player.name ?? null;
   return {
     scenarios,
